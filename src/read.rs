@@ -1,0 +1,205 @@
+//! Bytes to text: size limits, binary detection and encoding repair. A file that cannot be
+//! turned into text becomes a [`Skip`] with a reason; it never stops the run.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped unless the caller sets another limit.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a file was not indexed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// The file could not be opened or read.
+    Unreadable(String),
+    /// The file is larger than the configured limit.
+    TooLarge {
+        /// Size of the file in bytes.
+        bytes: u64,
+        /// Limit in bytes.
+        limit: u64,
+    },
+    /// The file holds no text.
+    Empty,
+    /// The bytes are not text (NUL bytes or many control characters).
+    Binary,
+    /// The file ends before its structure is complete (JSON cut short, ...).
+    Truncated(String),
+    /// The file is text but not in the format its name promises.
+    Malformed(String),
+    /// The file parsed but holds neither a title nor a body.
+    NoArticle,
+}
+
+impl SkipReason {
+    /// A short stable name for summaries ("binary", "too-large", ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::TooLarge { .. } => "too-large",
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::Truncated(_) => "truncated",
+            SkipReason::Malformed(_) => "malformed",
+            SkipReason::NoArticle => "no-article",
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Unreadable(why) => write!(f, "unreadable: {why}"),
+            SkipReason::TooLarge { bytes, limit } => {
+                write!(f, "too large: {bytes} bytes, limit is {limit} (raise it with --max-file-mb)")
+            }
+            SkipReason::Empty => write!(f, "empty file"),
+            SkipReason::Binary => write!(f, "binary data, not text"),
+            SkipReason::Truncated(why) => write!(f, "truncated: {why}"),
+            SkipReason::Malformed(why) => write!(f, "malformed: {why}"),
+            SkipReason::NoArticle => write!(f, "no title and no body text found"),
+        }
+    }
+}
+
+/// A file that was reported and skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it was skipped.
+    pub reason: SkipReason,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// Reads a file as text, refusing files over `max_bytes`.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, SkipReason> {
+    let bytes = read_bytes(path, max_bytes)?;
+    decode_text(&bytes)
+}
+
+/// Reads at most `max_bytes` from `path`, refusing larger files.
+pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
+    let file = std::fs::File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if meta.len() > max_bytes {
+        return Err(SkipReason::TooLarge {
+            bytes: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(SkipReason::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Decodes bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and otherwise
+/// Windows-1252 (a superset of Latin-1), so a file is never dropped for its encoding.
+pub fn decode_text(bytes: &[u8]) -> Result<String, SkipReason> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return non_empty(text.into_owned());
+    }
+    if looks_binary(bytes) {
+        return Err(SkipReason::Binary);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    };
+    non_empty(text)
+}
+
+fn non_empty(text: String) -> Result<String, SkipReason> {
+    if text.trim().is_empty() {
+        Err(SkipReason::Empty)
+    } else {
+        Ok(text)
+    }
+}
+
+/// True when the first 8 KiB hold a NUL byte or more than 10% control characters.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 10 > head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_loses_the_bom() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes = [0xFF, 0xFE, b'h', 0, b'i', 0];
+        assert_eq!(decode_text(&bytes).unwrap(), "hi");
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_not_skipped() {
+        let bytes = b"Caf\xe9 in Rabat \x93quoted\x94";
+        assert_eq!(decode_text(bytes).unwrap(), "Café in Rabat “quoted”");
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert_eq!(decode_text(b"abc\0def"), Err(SkipReason::Binary));
+    }
+
+    #[test]
+    fn control_characters_mean_binary() {
+        let bytes: Vec<u8> = (0..200).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+        assert_eq!(decode_text(&bytes), Err(SkipReason::Binary));
+    }
+
+    #[test]
+    fn blank_text_is_empty() {
+        assert_eq!(decode_text(b"  \n\n "), Err(SkipReason::Empty));
+    }
+
+    #[test]
+    fn size_limit_is_enforced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, vec![b'a'; 100]).unwrap();
+        assert!(matches!(
+            read_text(&path, 10),
+            Err(SkipReason::TooLarge { bytes: 100, limit: 10 })
+        ));
+        assert_eq!(read_text(&path, 100).unwrap().len(), 100);
+    }
+
+    #[test]
+    fn missing_file_is_unreadable() {
+        let err = read_text(Path::new("/nonexistent/x.txt"), 10).unwrap_err();
+        assert_eq!(err.kind(), "unreadable");
+    }
+}

@@ -1,0 +1,96 @@
+//! Enumerating archive files: which files under the given roots are articles to read.
+//! Hidden files and folders (a leading `.`, such as the default `.newsindex` index) are
+//! skipped; symlinks are followed and loops reported.
+
+use std::path::{Path, PathBuf};
+
+use crate::formats::Format;
+use crate::read::{Skip, SkipReason};
+
+/// One file to read, with its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveFile {
+    /// Path as found under the root.
+    pub path: PathBuf,
+    /// Format chosen from the file name.
+    pub format: Format,
+}
+
+/// Streams the article files under `roots`, in a stable (sorted) order. Walk problems such as
+/// unreadable folders or symlink loops come out as [`Skip`]s.
+pub fn archive_files(roots: &[PathBuf]) -> impl Iterator<Item = Result<ArchiveFile, Skip>> + '_ {
+    roots.iter().flat_map(|root| walk_root(root))
+}
+
+fn walk_root(root: &Path) -> impl Iterator<Item = Result<ArchiveFile, Skip>> {
+    walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
+        .filter_map(|entry| match entry {
+            Ok(entry) if entry.file_type().is_file() => Format::from_path(entry.path())
+                .map(|format| {
+                    Ok(ArchiveFile {
+                        path: entry.into_path(),
+                        format,
+                    })
+                }),
+            Ok(_) => None,
+            Err(err) => Some(Err(walk_skip(err))),
+        })
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn walk_skip(err: walkdir::Error) -> Skip {
+    let path = err.path().map(Path::to_path_buf).unwrap_or_default();
+    let reason = if err.loop_ancestor().is_some() {
+        SkipReason::Unreadable("symlink loop".into())
+    } else {
+        match err.io_error() {
+            Some(io) => SkipReason::Unreadable(io.to_string()),
+            None => SkipReason::Unreadable(err.to_string()),
+        }
+    };
+    Skip { path, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_articles_and_skips_hidden_and_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("2023/06")).unwrap();
+        std::fs::create_dir_all(root.join(".newsindex")).unwrap();
+        std::fs::write(root.join("2023/06/a.txt"), "x").unwrap();
+        std::fs::write(root.join("2023/06/b.json"), "{}").unwrap();
+        std::fs::write(root.join("2023/06/c.png"), "x").unwrap();
+        std::fs::write(root.join(".newsindex/meta.json"), "{}").unwrap();
+        let found: Vec<_> = archive_files(&[root.to_path_buf()])
+            .map(|f| f.unwrap().path.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
+        assert_eq!(
+            found,
+            [PathBuf::from("2023/06/a.txt"), PathBuf::from("2023/06/b.json")]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+        let skips: Vec<_> = archive_files(&[dir.path().to_path_buf()])
+            .filter_map(Result::err)
+            .collect();
+        assert_eq!(skips.len(), 1);
+        assert!(skips[0].reason.to_string().contains("symlink loop"));
+    }
+}
