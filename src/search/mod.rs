@@ -1,1 +1,292 @@
-//! search
+//! Searching an index: query parsing (tantivy's QueryParser plus our filters), ranking,
+//! paging, facet counts, snippets, and looking articles up by id or path.
+
+pub mod facets;
+pub mod snippet;
+
+use std::ops::Bound;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tantivy::collector::{Count, MultiCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term};
+use time::Date;
+
+use crate::entities::{EntityKind, Extractor};
+use crate::error::{Error, Result};
+use crate::index::document::{StoredArticle, facet, from_document, to_datetime};
+use crate::index::schema::FacetKind;
+use crate::index::{self, OpenIndex};
+pub use facets::{FacetCount, FacetPlan};
+pub use snippet::Snippet;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Latest publication date first.
+    Newest,
+    /// Earliest publication date first.
+    Oldest,
+}
+
+/// A search as the user asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Query text in tantivy's query language; empty or `*` matches every article.
+    pub query: String,
+    /// Facet filters, all required: (kind, value as the user wrote it).
+    pub filters: Vec<(FacetKind, String)>,
+    /// Earliest publication date, inclusive.
+    pub since: Option<Date>,
+    /// Latest publication date, inclusive.
+    pub until: Option<Date>,
+    /// Facet kinds to count over all matches.
+    pub facets: Vec<FacetKind>,
+    /// Values per counted facet.
+    pub facet_limit: usize,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Ordering of hits.
+    pub sort: SortOrder,
+}
+
+/// One hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The stored article and its entities.
+    pub stored: StoredArticle,
+    /// BM25 score (0 when sorted by date).
+    pub score: Score,
+    /// Best passage with highlights.
+    pub snippet: Snippet,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// Number of matching articles.
+    pub total: usize,
+    /// Time spent searching, including snippets and facets.
+    pub took: Duration,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Facet counts, in the order requested.
+    pub facets: Vec<(FacetKind, Vec<FacetCount>)>,
+}
+
+/// Index statistics.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Articles in the index.
+    pub docs: u64,
+    /// Bytes on disk.
+    pub index_bytes: u64,
+    /// Segments.
+    pub segments: usize,
+    /// Field names.
+    pub fields: Vec<String>,
+    /// Top values of each facet kind.
+    #[serde(skip)]
+    pub facets: Vec<(FacetKind, Vec<FacetCount>)>,
+}
+
+/// An index opened for searching.
+pub struct SearchIndex {
+    open: OpenIndex,
+    reader: IndexReader,
+    extractor: Extractor,
+}
+
+impl SearchIndex {
+    /// Opens the index at `dir`; `schema_dir` adds user gazetteers for resolving filters.
+    pub fn open(dir: &Path, schema_dir: Option<&Path>) -> Result<Self> {
+        let open = index::open(dir)?;
+        let reader = open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let extractor = Extractor::with_overrides(schema_dir)?;
+        Ok(SearchIndex { open, reader, extractor })
+    }
+
+    /// Runs a search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let searcher = self.reader.searcher();
+        let text_query = self.parse_query(&request.query)?;
+        let query = self.with_filters(text_query.box_clone(), request)?;
+        let plan = FacetPlan::new(&request.facets, &self.extractor, request.facet_limit);
+        let mut multi = MultiCollector::new();
+        let count_handle = multi.add_collector(Count);
+        let facet_handles: Vec<_> = plan
+            .collectors("facets")
+            .into_iter()
+            .filter(|_| !plan.is_empty())
+            .map(|c| multi.add_collector(c))
+            .collect();
+        let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let (hits, mut fruits) = match request.sort {
+            SortOrder::Relevance => searcher.search(&query, &(page.order_by_score(), multi))?,
+            SortOrder::Newest | SortOrder::Oldest => {
+                let order = if request.sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
+                let by_date = page.order_by_fast_field::<DateTime>("published", order);
+                let (docs, fruits) = searcher.search(&query, &(by_date, multi))?;
+                (docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(), fruits)
+            }
+        };
+        let total = count_handle.extract(&mut fruits);
+        let counts: Vec<_> = facet_handles.into_iter().map(|h| h.extract(&mut fruits)).collect();
+        let hits = if request.limit == 0 { Vec::new() } else { self.load_hits(&searcher, &*text_query, hits)? };
+        Ok(SearchResults { total, took: started.elapsed(), hits, facets: plan.read(&counts) })
+    }
+
+    fn load_hits(&self, searcher: &tantivy::Searcher, query: &dyn Query, hits: Vec<(Score, DocAddress)>) -> Result<Vec<Hit>> {
+        let f = &self.open.fields;
+        let maker = snippet::SnippetMaker::new(searcher, query, &[f.body, f.captions, f.subtitle, f.title])?;
+        hits.into_iter()
+            .map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(Hit { snippet: maker.snippet(&doc), stored: from_document(f, &doc), score })
+            })
+            .collect()
+    }
+
+    fn parse_query(&self, text: &str) -> Result<Box<dyn Query>> {
+        let text = text.trim();
+        if text.is_empty() || text == "*" {
+            return Ok(Box::new(AllQuery));
+        }
+        let f = &self.open.fields;
+        let defaults = f.default_search_fields();
+        let mut parser = QueryParser::for_index(&self.open.index, defaults.iter().map(|(field, _)| *field).collect());
+        parser.set_conjunction_by_default();
+        for (field, boost) in defaults {
+            parser.set_field_boost(field, boost);
+        }
+        parser.parse_query(text).map_err(|e| Error::BadQuery(query_error_message(&e)))
+    }
+
+    fn with_filters(&self, query: Box<dyn Query>, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        for (kind, value) in &request.filters {
+            let path = match kind {
+                FacetKind::Entity(entity) => self.extractor.filter_path(*entity, value),
+                _ => vec![value.trim().to_string()],
+            };
+            let term = Term::from_facet(self.open.fields.facets, &facet(*kind, &path));
+            clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+        if request.since.is_some() || request.until.is_some() {
+            let field = self.open.fields.published;
+            let bound = |date: Option<Date>, f: fn(Term) -> Bound<Term>| {
+                date.map_or(Bound::Unbounded, |d| f(Term::from_field_date_for_search(field, to_datetime(d))))
+            };
+            let until = request.until.and_then(|d| d.next_day());
+            let range = RangeQuery::new(bound(request.since, Bound::Included), bound(until, Bound::Excluded));
+            clauses.push((Occur::Must, Box::new(range)));
+        }
+        if clauses.len() == 1 {
+            return Ok(clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Looks an article up by id, or by the path of its file.
+    pub fn get(&self, id_or_path: &str) -> Result<StoredArticle> {
+        let f = &self.open.fields;
+        let mut terms = vec![Term::from_field_text(f.id, id_or_path)];
+        terms.push(Term::from_field_text(f.path, id_or_path));
+        if let Ok(canonical) = std::fs::canonicalize(id_or_path) {
+            terms.push(Term::from_field_text(f.path, &canonical.to_string_lossy()));
+        }
+        let searcher = self.reader.searcher();
+        for term in terms {
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+            if let Some((_, address)) = top.first() {
+                let doc: TantivyDocument = searcher.doc(*address)?;
+                return Ok(from_document(f, &doc));
+            }
+        }
+        Err(Error::NotFound(id_or_path.to_string()))
+    }
+
+    /// Counts of one facet kind over the matches of `query` (every article when empty).
+    pub fn facet_values(&self, kind: FacetKind, query: &str, limit: usize) -> Result<(usize, Vec<FacetCount>)> {
+        let request = SearchRequest { query: query.to_string(), facets: vec![kind], facet_limit: limit, ..SearchRequest::default() };
+        let mut results = self.search(&request)?;
+        Ok((results.total, results.facets.pop().map(|(_, v)| v).unwrap_or_default()))
+    }
+
+    /// Documents, size, segments, fields and the top values of every facet kind.
+    pub fn stats(&self, top: usize) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        let request = SearchRequest { facets: FacetKind::ALL.to_vec(), facet_limit: top, ..SearchRequest::default() };
+        let facets = self.search(&request)?.facets;
+        let schema = self.open.index.schema();
+        Ok(Stats {
+            docs: searcher.num_docs(),
+            index_bytes: dir_size(&self.open.dir),
+            segments: searcher.segment_readers().len(),
+            fields: schema.fields().map(|(_, entry)| entry.name().to_string()).collect(),
+            facets,
+        })
+    }
+
+    /// Every article, in index order, for export.
+    pub fn all_articles(&self) -> impl Iterator<Item = Result<StoredArticle>> + '_ {
+        let searcher = self.reader.searcher();
+        let fields = self.open.fields;
+        let segments: Vec<(u32, u32)> = searcher
+            .segment_readers()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i as u32, r.max_doc()))
+            .collect();
+        let alive: Vec<_> = searcher.segment_readers().iter().map(|r| r.alive_bitset().cloned()).collect();
+        segments.into_iter().flat_map(move |(segment, max_doc)| {
+            let searcher = searcher.clone();
+            let alive = alive[segment as usize].clone();
+            (0..max_doc)
+                .filter(move |doc| alive.as_ref().is_none_or(|bits| bits.is_alive(*doc)))
+                .map(move |doc| {
+                    let doc: TantivyDocument = searcher.doc(DocAddress::new(segment, doc))?;
+                    Ok(from_document(&fields, &doc))
+                })
+        })
+    }
+
+    /// The extractor used to resolve filter values.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+
+    /// Resolves a filter value to the facet value it selects (for display).
+    pub fn resolve_filter(&self, kind: EntityKind, value: &str) -> String {
+        self.extractor.filter_path(kind, value).join("/")
+    }
+}
+
+fn query_error_message(err: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match err {
+        E::SyntaxError(detail) => format!("syntax error ({detail}); check quotes, parentheses and operators, e.g. \"western sahara\" AND morocco"),
+        E::FieldDoesNotExist(field) => format!("unknown field `{field}`; use title, subtitle, body, captions, person, country, org, topic, source, section or authors"),
+        other => format!("{other}"),
+    }
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}

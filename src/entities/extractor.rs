@@ -1,0 +1,387 @@
+//! The compiled extractor: one aho-corasick automaton over every case-sensitive name of
+//! people, countries and organizations, one case-insensitive automaton over topic phrases.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::gazetteer::Gazetteer;
+use super::{Entities, EntityKind, Mention};
+use crate::article::Article;
+use crate::error::{Error, Result};
+
+/// How strongly a matched string names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// A full name, alias, abbreviation, demonym or city: counts on its own.
+    Full,
+    /// A surname: counts only for a person named in full in the same article.
+    Short,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    kind: EntityKind,
+    entity: usize,
+    strength: Strength,
+}
+
+#[derive(Debug, Clone)]
+struct TopicRule {
+    segments: Vec<String>,
+    min_mentions: u32,
+    needs_co_term: bool,
+}
+
+/// Finds entities in articles. Build it once and share it across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    /// Canonical names of people, countries and organizations, by kind.
+    names: HashMap<EntityKind, Vec<String>>,
+    /// Lower-cased name, alias or abbreviation -> facet path, for filters.
+    lookup: HashMap<(EntityKind, String), Vec<String>>,
+    matcher: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    topics: Vec<TopicRule>,
+    topic_matcher: AhoCorasick,
+    /// For each topic phrase: (topic index, is a co-term).
+    topic_targets: Vec<Vec<(usize, bool)>>,
+}
+
+/// Per-entity tally while scanning one article.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    count: u32,
+    in_title: u32,
+}
+
+impl Extractor {
+    /// The extractor over the built-in gazetteers.
+    pub fn builtin() -> Result<Self> {
+        Self::new(&Gazetteer::builtin()?)
+    }
+
+    /// The extractor over the built-in gazetteers merged with those in `dir`.
+    pub fn with_overrides(dir: Option<&Path>) -> Result<Self> {
+        Self::new(&Gazetteer::with_overrides(dir)?)
+    }
+
+    /// Compiles the gazetteers.
+    pub fn new(gazetteer: &Gazetteer) -> Result<Self> {
+        let mut builder = PatternBuilder::default();
+        for (i, c) in gazetteer.countries.iter().enumerate() {
+            let strings = [&c.aliases, &c.abbreviations, &c.demonyms, &c.cities, &c.historical];
+            builder.add(EntityKind::Country, i, &c.name, strings.into_iter().flatten(), Strength::Full);
+        }
+        for (i, p) in gazetteer.people.iter().enumerate() {
+            builder.add(EntityKind::Person, i, &p.name, p.aliases.iter(), Strength::Full);
+            builder.add_each(EntityKind::Person, i, p.short_forms().iter(), Strength::Short);
+        }
+        for (i, o) in gazetteer.orgs.iter().enumerate() {
+            let strings = o.aliases.iter().chain(&o.abbreviations);
+            builder.add(EntityKind::Org, i, &o.name, strings, Strength::Full);
+        }
+        let (patterns, targets) = builder.finish();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| engine_error(&e))?;
+        let names = HashMap::from([
+            (EntityKind::Country, gazetteer.countries.iter().map(|c| c.name.clone()).collect()),
+            (EntityKind::Person, gazetteer.people.iter().map(|p| p.name.clone()).collect()),
+            (EntityKind::Org, gazetteer.orgs.iter().map(|o| o.name.clone()).collect()),
+        ]);
+        let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
+        Ok(Extractor {
+            lookup: filter_lookup(gazetteer),
+            names,
+            matcher,
+            targets,
+            topics,
+            topic_matcher,
+            topic_targets,
+        })
+    }
+
+    /// Finds the entities of one article. Title mentions weigh in salience.
+    pub fn extract(&self, article: &Article) -> Entities {
+        let segments = article_segments(article);
+        let mut tallies: HashMap<(EntityKind, usize), Tally> = HashMap::new();
+        let mut anchored: HashSet<usize> = HashSet::new();
+        let mut surnames: Vec<(usize, bool)> = Vec::new();
+        for (text, in_title) in &segments {
+            for m in self.matcher.find_iter(*text) {
+                if !at_word_boundary(text, m.start(), m.end()) {
+                    continue;
+                }
+                let targets = &self.targets[m.pattern().as_usize()];
+                match targets.iter().find(|t| t.strength == Strength::Full) {
+                    Some(t) => {
+                        add(&mut tallies, (t.kind, t.entity), *in_title);
+                        if t.kind == EntityKind::Person {
+                            anchored.insert(t.entity);
+                        }
+                    }
+                    None => surnames.push((m.pattern().as_usize(), *in_title)),
+                }
+            }
+        }
+        for (pattern, in_title) in surnames {
+            let person = self.targets[pattern].iter().find(|t| anchored.contains(&t.entity));
+            if let Some(t) = person {
+                add(&mut tallies, (t.kind, t.entity), in_title);
+            }
+        }
+        let mut by_kind: HashMap<EntityKind, Vec<(Vec<String>, Tally)>> = HashMap::new();
+        for ((kind, entity), tally) in tallies {
+            let name = self.names[&kind][entity].clone();
+            by_kind.entry(kind).or_default().push((vec![name], tally));
+        }
+        let mut entities = Entities::default();
+        for (kind, list) in by_kind {
+            *entities.of_mut(kind) = ranked(list);
+        }
+        entities.topic = self.topics_of(&segments);
+        entities
+    }
+
+    fn topics_of(&self, segments: &[(&str, bool)]) -> Vec<Mention> {
+        ranked(self.topic_tallies(segments))
+    }
+
+    fn topic_tallies(&self, segments: &[(&str, bool)]) -> Vec<(Vec<String>, Tally)> {
+        let mut tallies = vec![Tally::default(); self.topics.len()];
+        let mut co_terms = vec![false; self.topics.len()];
+        for (text, in_title) in segments {
+            for m in self.topic_matcher.find_iter(*text) {
+                if !at_word_boundary(text, m.start(), m.end()) {
+                    continue;
+                }
+                for &(topic, is_co_term) in &self.topic_targets[m.pattern().as_usize()] {
+                    if is_co_term {
+                        co_terms[topic] = true;
+                    } else {
+                        tallies[topic].count += 1;
+                        tallies[topic].in_title += u32::from(*in_title);
+                    }
+                }
+            }
+        }
+        self.topics
+            .iter()
+            .zip(tallies.into_iter().zip(co_terms))
+            .filter(|(rule, (tally, co))| tally.count >= rule.min_mentions && (*co || !rule.needs_co_term))
+            .map(|(rule, (tally, _))| (rule.segments.clone(), tally))
+            .collect::<Vec<_>>()
+    }
+
+    /// The facet path (below the kind) that a filter value names: a canonical name, alias,
+    /// abbreviation or surname resolves to its entity ("Bourita" -> "Nasser Bourita"); a
+    /// topic leaf or category resolves to its taxonomy path. Unknown values are kept as given.
+    pub fn filter_path(&self, kind: EntityKind, value: &str) -> Vec<String> {
+        let key = (kind, value.trim().to_lowercase());
+        if let Some(path) = self.lookup.get(&key) {
+            return path.clone();
+        }
+        match kind {
+            EntityKind::Topic => value.split('/').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            _ => vec![value.trim().to_string()],
+        }
+    }
+
+    /// The taxonomy path of every topic.
+    pub fn topic_paths(&self) -> Vec<Vec<String>> {
+        self.topics.iter().map(|t| t.segments.clone()).collect()
+    }
+
+    /// Topic category paths (every proper prefix of a taxonomy path), for facet counting.
+    pub fn topic_categories(&self) -> Vec<Vec<String>> {
+        let mut categories: Vec<Vec<String>> = Vec::new();
+        for rule in &self.topics {
+            for len in 0..rule.segments.len() {
+                let prefix = rule.segments[..len].to_vec();
+                if !categories.contains(&prefix) {
+                    categories.push(prefix);
+                }
+            }
+        }
+        categories
+    }
+}
+
+fn add(tallies: &mut HashMap<(EntityKind, usize), Tally>, key: (EntityKind, usize), in_title: bool) {
+    let tally = tallies.entry(key).or_default();
+    tally.count += 1;
+    tally.in_title += u32::from(in_title);
+}
+
+/// Extra weight of a title mention when ordering entities by salience.
+const TITLE_WEIGHT: u32 = 2;
+
+/// Turns tallies into mentions, most salient first: title mentions weigh extra, then the
+/// count, then the name.
+fn ranked(tallies: Vec<(Vec<String>, Tally)>) -> Vec<Mention> {
+    let mut scored: Vec<(u32, Mention)> = tallies
+        .into_iter()
+        .map(|(path, tally)| {
+            let salience = tally.count + TITLE_WEIGHT * tally.in_title;
+            let name = path.last().cloned().unwrap_or_default();
+            (salience, Mention { name, path, count: tally.count })
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    scored.into_iter().map(|(_, m)| m).collect()
+}
+
+/// The article's text, each part flagged when it is the title.
+fn article_segments(article: &Article) -> Vec<(&str, bool)> {
+    let mut segments = vec![(article.title.as_str(), true)];
+    if let Some(subtitle) = &article.subtitle {
+        segments.push((subtitle.as_str(), false));
+    }
+    segments.extend(article.captions.iter().map(|c| (c.as_str(), false)));
+    segments.push((article.body.as_str(), false));
+    segments
+}
+
+fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word) && !after.is_some_and(is_word)
+}
+
+/// Collects pattern strings and what each one names.
+#[derive(Default)]
+struct PatternBuilder {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    targets: Vec<Vec<Target>>,
+}
+
+impl PatternBuilder {
+    fn add<'a>(
+        &mut self,
+        kind: EntityKind,
+        entity: usize,
+        name: &'a str,
+        others: impl Iterator<Item = &'a String>,
+        strength: Strength,
+    ) {
+        self.push(kind, entity, name, strength);
+        for other in others {
+            self.push(kind, entity, other, strength);
+        }
+    }
+
+    fn add_each<'a>(&mut self, kind: EntityKind, entity: usize, strings: impl Iterator<Item = &'a String>, strength: Strength) {
+        for s in strings {
+            self.push(kind, entity, s, strength);
+        }
+    }
+
+    fn push(&mut self, kind: EntityKind, entity: usize, pattern: &str, strength: Strength) {
+        let pattern = pattern.trim();
+        if pattern.is_empty() {
+            return;
+        }
+        let next = self.patterns.len();
+        let slot = *self.index.entry(pattern.to_string()).or_insert(next);
+        if slot == next {
+            self.patterns.push(pattern.to_string());
+            self.targets.push(Vec::new());
+        }
+        let target = Target { kind, entity, strength };
+        // Full names first, so that a string that is both a name and a surname counts as a name.
+        let list = &mut self.targets[slot];
+        match strength {
+            Strength::Full => {
+                let at = list.iter().position(|t| t.strength == Strength::Short).unwrap_or(list.len());
+                list.insert(at, target);
+            }
+            Strength::Short => list.push(target),
+        }
+    }
+
+    fn finish(self) -> (Vec<String>, Vec<Vec<Target>>) {
+        (self.patterns, self.targets)
+    }
+}
+
+type CompiledTopics = (AhoCorasick, Vec<Vec<(usize, bool)>>, Vec<TopicRule>);
+
+fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut phrases: Vec<String> = Vec::new();
+    let mut targets: Vec<Vec<(usize, bool)>> = Vec::new();
+    let mut rules = Vec::new();
+    for (topic, spec) in gazetteer.topics.iter().enumerate() {
+        let terms = spec.any.iter().map(|p| (p, false)).chain(spec.with.iter().map(|p| (p, true)));
+        for (phrase, is_co_term) in terms {
+            let key = phrase.trim().to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            let slot = *index.entry(key.clone()).or_insert_with(|| {
+                phrases.push(key);
+                targets.push(Vec::new());
+                phrases.len() - 1
+            });
+            targets[slot].push((topic, is_co_term));
+        }
+        rules.push(TopicRule {
+            segments: spec.segments(),
+            min_mentions: spec.min_mentions.unwrap_or(1).max(1),
+            needs_co_term: !spec.with.is_empty(),
+        });
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&phrases)
+        .map_err(|e| engine_error(&e))?;
+    Ok((matcher, targets, rules))
+}
+
+/// Lower-cased strings that filters may use, mapped to facet paths.
+fn filter_lookup(g: &Gazetteer) -> HashMap<(EntityKind, String), Vec<String>> {
+    let mut lookup = HashMap::new();
+    let mut put = |kind: EntityKind, key: &str, name: &str| {
+        lookup.entry((kind, key.trim().to_lowercase())).or_insert_with(|| vec![name.to_string()]);
+    };
+    for c in &g.countries {
+        for s in std::iter::once(&c.name).chain(&c.aliases).chain(&c.abbreviations).chain(&c.historical).chain(&c.demonyms) {
+            put(EntityKind::Country, s, &c.name);
+        }
+    }
+    for p in &g.people {
+        for s in std::iter::once(&p.name).chain(&p.aliases).chain(&p.short_forms()) {
+            put(EntityKind::Person, s, &p.name);
+        }
+    }
+    for o in &g.orgs {
+        for s in std::iter::once(&o.name).chain(&o.aliases).chain(&o.abbreviations) {
+            put(EntityKind::Org, s, &o.name);
+        }
+    }
+    for t in &g.topics {
+        let segments = t.segments();
+        lookup.insert((EntityKind::Topic, t.path.trim().to_lowercase()), segments.clone());
+        if let Some(leaf) = segments.last() {
+            lookup.entry((EntityKind::Topic, leaf.to_lowercase())).or_insert_with(|| segments.clone());
+        }
+        for len in 1..segments.len() {
+            let prefix = segments[..len].to_vec();
+            lookup.entry((EntityKind::Topic, prefix.join("/").to_lowercase())).or_insert(prefix);
+        }
+    }
+    lookup
+}
+
+fn engine_error(err: &aho_corasick::BuildError) -> Error {
+    Error::Schema {
+        file: "gazetteers".into(),
+        message: format!("cannot compile the name matcher: {err}"),
+    }
+}

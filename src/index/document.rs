@@ -1,0 +1,124 @@
+//! Converting between an [`Article`] with its [`Entities`] and a tantivy document.
+
+use serde::Serialize;
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, TantivyDocument};
+use time::{Date, OffsetDateTime};
+
+use super::schema::{FacetKind, Fields};
+use crate::article::Article;
+use crate::entities::{Entities, EntityKind};
+
+/// An article as stored in the index, with its entities.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredArticle {
+    /// The article's stored fields.
+    #[serde(flatten)]
+    pub article: Article,
+    /// Its entities with counts.
+    #[serde(skip)]
+    pub entities: Entities,
+}
+
+/// Builds the tantivy document of an article.
+pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.path, &article.path);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    doc.add_text(fields.content_hash, article.content_hash());
+    let optional = [
+        (fields.url, &article.url),
+        (fields.source, &article.source),
+        (fields.section, &article.section),
+        (fields.subtitle, &article.subtitle),
+    ];
+    for (field, value) in optional {
+        if let Some(value) = value {
+            doc.add_text(field, value);
+        }
+    }
+    for caption in &article.captions {
+        doc.add_text(fields.captions, caption);
+    }
+    for author in &article.authors {
+        doc.add_text(fields.authors, author);
+    }
+    if let Some(date) = article.published {
+        doc.add_date(fields.published, to_datetime(date));
+    }
+    for facet in facets_of(article, entities) {
+        doc.add_facet(fields.facets, facet);
+    }
+    for kind in EntityKind::ALL {
+        for mention in entities.of(kind) {
+            doc.add_text(fields.entity_field(kind), &mention.name);
+        }
+    }
+    let stored = serde_json::to_string(entities).unwrap_or_default();
+    doc.add_text(fields.entities, stored);
+    doc
+}
+
+/// Every facet of an article: entities, outlet, section, year and month.
+pub fn facets_of(article: &Article, entities: &Entities) -> Vec<Facet> {
+    let mut facets = Vec::new();
+    for kind in EntityKind::ALL {
+        for mention in entities.of(kind) {
+            facets.push(facet(FacetKind::Entity(kind), &mention.path));
+        }
+    }
+    if let Some(source) = &article.source {
+        facets.push(facet(FacetKind::Source, std::slice::from_ref(source)));
+    }
+    if let Some(section) = &article.section {
+        facets.push(facet(FacetKind::Section, std::slice::from_ref(section)));
+    }
+    if let Some(date) = article.published {
+        facets.push(facet(FacetKind::Year, &[date.year().to_string()]));
+        let month = format!("{}-{:02}", date.year(), date.month() as u8);
+        facets.push(facet(FacetKind::Month, &[month]));
+    }
+    facets
+}
+
+/// The facet `/KIND/path...`.
+pub fn facet(kind: FacetKind, path: &[String]) -> Facet {
+    Facet::from_path(std::iter::once(kind.name()).chain(path.iter().map(String::as_str)))
+}
+
+/// A calendar date as a tantivy date at midnight UTC.
+pub fn to_datetime(date: Date) -> DateTime {
+    DateTime::from_timestamp_secs(date.midnight().assume_utc().unix_timestamp())
+}
+
+/// Reads an article back from its stored fields.
+pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
+    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let texts = |field| doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_string).collect();
+    let published = doc
+        .get_first(fields.published)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok())
+        .map(OffsetDateTime::date);
+    let entities = text(fields.entities)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    StoredArticle {
+        article: Article {
+            id: text(fields.id).unwrap_or_default(),
+            path: text(fields.path).unwrap_or_default(),
+            url: text(fields.url),
+            source: text(fields.source),
+            section: text(fields.section),
+            title: text(fields.title).unwrap_or_default(),
+            subtitle: text(fields.subtitle),
+            authors: texts(fields.authors),
+            published,
+            body: text(fields.body).unwrap_or_default(),
+            captions: texts(fields.captions),
+        },
+        entities,
+    }
+}
