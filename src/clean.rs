@@ -75,12 +75,18 @@ impl Boilerplate {
 
     /// The built-in rules plus `DIR/boilerplate.toml` when that file exists.
     pub fn with_overrides(dir: Option<&Path>) -> Result<Self> {
-        let Some(path) = dir.map(|d| d.join("boilerplate.toml")).filter(|p| p.is_file()) else {
+        let Some(path) = dir
+            .map(|d| d.join("boilerplate.toml"))
+            .filter(|p| p.is_file())
+        else {
             return Self::builtin();
         };
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let name = path.display().to_string();
-        Self::from_sources(&[("boilerplate.toml (built-in)", BUILTIN_RULES), (&name, &text)])
+        Self::from_sources(&[
+            ("boilerplate.toml (built-in)", BUILTIN_RULES),
+            (&name, &text),
+        ])
     }
 
     /// Compiles rule files given as `(name, TOML text)`; later files add to earlier ones.
@@ -99,8 +105,12 @@ impl Boilerplate {
             file: name.to_string(),
             message: format!("bad pattern: {e}"),
         };
-        let mut furniture: Vec<String> =
-            merged.section.furniture.iter().map(|f| f.to_lowercase()).collect();
+        let mut furniture: Vec<String> = merged
+            .section
+            .furniture
+            .iter()
+            .map(|f| f.to_lowercase())
+            .collect();
         furniture.sort_by_key(|f| std::cmp::Reverse(f.len()));
         Ok(Boilerplate {
             rules: RegexSet::new(merged.rule.iter().map(|r| whole(&r.pattern))).map_err(bad)?,
@@ -145,17 +155,25 @@ impl Boilerplate {
     pub fn clean_section(&self, kicker: &str) -> Option<String> {
         let mut rest = kicker.trim();
         let lower = rest.to_lowercase();
-        if let Some(prefix) = self.furniture.iter().find(|f| lower.starts_with(f.as_str())) {
+        if let Some(prefix) = self
+            .furniture
+            .iter()
+            .find(|f| lower.starts_with(f.as_str()))
+        {
             rest = rest.get(prefix.len()..).unwrap_or(rest);
         }
-        let rest = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '/' | '•'));
+        let rest =
+            rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '/' | '•'));
         let rest = split_glued(rest);
         (!rest.is_empty()).then(|| rest.to_string())
     }
 
     /// Removes boilerplate from a list of paragraphs: drops matching ones, stops at a page tail
     /// (never at the first paragraph) and collapses a paragraph repeated right after itself.
-    pub fn clean_paragraphs<'a>(&self, paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    pub fn clean_paragraphs<'a>(
+        &self,
+        paragraphs: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<&'a str> {
         let mut kept: Vec<&str> = Vec::new();
         for paragraph in paragraphs {
             let paragraph = paragraph.trim();
@@ -176,9 +194,9 @@ impl Boilerplate {
 /// name without such a join ("McDonald's") is kept whole when its first part is short.
 fn split_glued(text: &str) -> &str {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let join = chars.windows(2).rposition(|w| {
-        w[0].1.is_lowercase() && w[1].1.is_uppercase() && w[0].0 >= 3
-    });
+    let join = chars
+        .windows(2)
+        .rposition(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase() && w[0].0 >= 3);
     match join {
         Some(i) => &text[chars[i + 1].0..],
         None => text,
@@ -188,7 +206,7 @@ fn split_glued(text: &str) -> &str {
 fn schema_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
     let line = err
         .span()
-        .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+        .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
     let message = match line {
         Some(line) => format!("line {line}: {}", err.message()),
         None => err.message().to_string(),
@@ -226,14 +244,18 @@ mod tests {
         assert!(dropped("You have read 3 articles this month."));
         assert!(dropped("You have read more than 10 articles this month."));
         assert!(dropped("Register to receive full access to JNS."));
-        assert!(dropped("Please register for full access to continue reading and post comments."));
+        assert!(dropped(
+            "Please register for full access to continue reading and post comments."
+        ));
         assert!(dropped("Thank you. You are a loyal JNS Reader."));
     }
 
     #[test]
     fn donation_appeals_are_dropped() {
         assert!(dropped("Become a part of our mission by donating today"));
-        assert!(dropped("Independent reporting costs money. We rely on readers like you to keep it free."));
+        assert!(dropped(
+            "Independent reporting costs money. We rely on readers like you to keep it free."
+        ));
     }
 
     #[test]
@@ -256,7 +278,13 @@ mod tests {
 
     #[test]
     fn page_tails_cut() {
-        for line in ["Topics", "Comments", "Most read", "Just before you scroll on...", "More from Maghreb Dispatch"] {
+        for line in [
+            "Topics",
+            "Comments",
+            "Most read",
+            "Just before you scroll on...",
+            "More from Maghreb Dispatch",
+        ] {
             assert!(cuts(line), "{line}");
         }
     }
@@ -275,7 +303,15 @@ mod tests {
 
     #[test]
     fn clean_paragraphs_cuts_tail_but_never_first_paragraph() {
-        let kept = rules().clean_paragraphs(["Comments", "Body one.", "ADVERTISEMENT", "Body two.", "Body two.", "Topics", "After tail."]);
+        let kept = rules().clean_paragraphs([
+            "Comments",
+            "Body one.",
+            "ADVERTISEMENT",
+            "Body two.",
+            "Body two.",
+            "Topics",
+            "After tail.",
+        ]);
         assert_eq!(kept, ["Body one.", "Body two."]);
     }
 
@@ -291,25 +327,48 @@ mod tests {
     #[test]
     fn source_from_copyright_and_registration_lines() {
         let rules = rules();
-        assert_eq!(rules.find_source(["x", "© 2023 Harbour Courier. All rights reserved."]).as_deref(), Some("Harbour Courier"));
-        assert_eq!(rules.find_source(["Register to receive full access to JNS."]).as_deref(), Some("JNS"));
+        assert_eq!(
+            rules
+                .find_source(["x", "© 2023 Harbour Courier. All rights reserved."])
+                .as_deref(),
+            Some("Harbour Courier")
+        );
+        assert_eq!(
+            rules
+                .find_source(["Register to receive full access to JNS."])
+                .as_deref(),
+            Some("JNS")
+        );
         assert_eq!(rules.find_source(["nothing"]), None);
     }
 
     #[test]
     fn section_loses_glued_furniture() {
         let rules = rules();
-        assert_eq!(rules.clean_section("update deskIsrael News").as_deref(), Some("Israel News"));
-        assert_eq!(rules.clean_section("Live updatesWorld").as_deref(), Some("World"));
+        assert_eq!(
+            rules.clean_section("update deskIsrael News").as_deref(),
+            Some("Israel News")
+        );
+        assert_eq!(
+            rules.clean_section("Live updatesWorld").as_deref(),
+            Some("World")
+        );
         assert_eq!(rules.clean_section("Sport").as_deref(), Some("Sport"));
-        assert_eq!(rules.clean_section("Top storiesBusiness").as_deref(), Some("Business"));
+        assert_eq!(
+            rules.clean_section("Top storiesBusiness").as_deref(),
+            Some("Business")
+        );
     }
 
     #[test]
     fn bad_rule_file_reports_line() {
         let err = Boilerplate::from_sources(&[("mine.toml", "[[rule]]\nname = 1\n")]).unwrap_err();
         assert!(err.to_string().contains("mine.toml: line 2"), "{err}");
-        let err = Boilerplate::from_sources(&[("mine.toml", "[[rule]]\nname='x'\npattern='('\naction='drop'\n")]).unwrap_err();
+        let err = Boilerplate::from_sources(&[(
+            "mine.toml",
+            "[[rule]]\nname='x'\npattern='('\naction='drop'\n",
+        )])
+        .unwrap_err();
         assert!(err.to_string().contains("bad pattern"), "{err}");
     }
 }

@@ -42,8 +42,10 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[/\\])((?:19|20)\d{2})[/\\](0[1-9]|1[0-2])(?:[/\\](0[1-9]|[12]\d|3[01]))?[/\\]")
-        .expect("valid regex")
+    Regex::new(
+        r"(?:^|[/\\])((?:19|20)\d{2})[/\\](0[1-9]|1[0-2])(?:[/\\](0[1-9]|[12]\d|3[01]))?[/\\]",
+    )
+    .expect("valid regex")
 });
 
 /// True when the whole line is a date line such as "June 28, 2023" or
@@ -90,7 +92,11 @@ fn month_number(text: &str) -> Option<Month> {
 }
 
 fn month_from_name(name: &str) -> Option<Month> {
-    let prefix: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
+    let prefix: String = name
+        .chars()
+        .take(3)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let index = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]
@@ -122,7 +128,9 @@ mod tests {
 
     #[test]
     fn sentences_are_not_date_lines() {
-        assert!(!is_date_line("On June 28, 2023 the minister said he would resign."));
+        assert!(!is_date_line(
+            "On June 28, 2023 the minister said he would resign."
+        ));
         assert!(!is_date_line("May this holiday be a time of peace"));
     }
 
@@ -142,7 +150,10 @@ mod tests {
             date_from_path("archive/reuters/1987/03/23/8415.txt"),
             Some(date!(1987 - 03 - 23))
         );
-        assert_eq!(date_from_path("sample/2023/06/x.txt"), Some(date!(2023 - 06 - 01)));
+        assert_eq!(
+            date_from_path("sample/2023/06/x.txt"),
+            Some(date!(2023 - 06 - 01))
+        );
         assert_eq!(date_from_path("sample/x/2023.txt"), None);
     }
 }

@@ -42,7 +42,9 @@ pub enum Error {
         message: String,
     },
     /// The article asked for is not in the index.
-    #[error("no article with id or path `{0}` in the index; `newsindex search` lists ids and paths")]
+    #[error(
+        "no article with id or path `{0}` in the index; `newsindex search` lists ids and paths"
+    )]
     NotFound(String),
     /// An I/O failure outside the per-file reading of the archive.
     #[error("{}: {source}", path.display())]

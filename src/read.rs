@@ -53,7 +53,10 @@ impl fmt::Display for SkipReason {
         match self {
             SkipReason::Unreadable(why) => write!(f, "unreadable: {why}"),
             SkipReason::TooLarge { bytes, limit } => {
-                write!(f, "too large: {bytes} bytes, limit is {limit} (raise it with --max-file-mb)")
+                write!(
+                    f,
+                    "too large: {bytes} bytes, limit is {limit} (raise it with --max-file-mb)"
+                )
             }
             SkipReason::Empty => write!(f, "empty file"),
             SkipReason::Binary => write!(f, "binary data, not text"),
@@ -176,7 +179,9 @@ mod tests {
 
     #[test]
     fn control_characters_mean_binary() {
-        let bytes: Vec<u8> = (0..200).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+        let bytes: Vec<u8> = (0..200)
+            .map(|i| if i % 3 == 0 { 1 } else { b'a' })
+            .collect();
         assert_eq!(decode_text(&bytes), Err(SkipReason::Binary));
     }
 
@@ -192,7 +197,10 @@ mod tests {
         std::fs::write(&path, vec![b'a'; 100]).unwrap();
         assert!(matches!(
             read_text(&path, 10),
-            Err(SkipReason::TooLarge { bytes: 100, limit: 10 })
+            Err(SkipReason::TooLarge {
+                bytes: 100,
+                limit: 10
+            })
         ));
         assert_eq!(read_text(&path, 100).unwrap().len(), 100);
     }

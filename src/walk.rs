@@ -29,13 +29,14 @@ fn walk_root(root: &Path) -> impl Iterator<Item = Result<ArchiveFile, Skip>> {
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()))
         .filter_map(|entry| match entry {
-            Ok(entry) if entry.file_type().is_file() => Format::from_path(entry.path())
-                .map(|format| {
+            Ok(entry) if entry.file_type().is_file() => {
+                Format::from_path(entry.path()).map(|format| {
                     Ok(ArchiveFile {
                         path: entry.into_path(),
                         format,
                     })
-                }),
+                })
+            }
             Ok(_) => None,
             Err(err) => Some(Err(walk_skip(err))),
         })
@@ -77,7 +78,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [PathBuf::from("2023/06/a.txt"), PathBuf::from("2023/06/b.json")]
+            [
+                PathBuf::from("2023/06/a.txt"),
+                PathBuf::from("2023/06/b.json")
+            ]
         );
     }
 

@@ -12,7 +12,13 @@ use time::Date;
 #[command(name = "newsindex", version, propagate_version = true)]
 pub struct Cli {
     /// Index folder.
-    #[arg(long, global = true, env = "NEWSINDEX_INDEX", default_value = ".newsindex", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSINDEX_INDEX",
+        default_value = ".newsindex",
+        value_name = "DIR"
+    )]
     pub index: PathBuf,
     /// Folder of gazetteers (people.toml, countries.toml, organizations.toml, topics.toml)
     /// and boilerplate.toml merged over the built-in ones.
@@ -71,7 +77,7 @@ pub struct IndexArgs {
 pub struct SearchArgs {
     /// Query: words (all required), "phrases", AND/OR/NOT, +word -word, field:word
     /// (title, body, person, country, org, topic, source, section, authors); "*" for all.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
     /// Only articles mentioning this person (name, alias or surname); repeatable.
     #[arg(long, value_name = "NAME")]
@@ -185,9 +191,15 @@ pub enum ExportFormat {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), &format).map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-06-28"))
+    Date::parse(text.trim(), &format)
+        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2023-06-28"))
 }
 
 fn parse_facet_kind(text: &str) -> Result<FacetKind, String> {
-    FacetKind::from_name(text).ok_or_else(|| format!("unknown facet kind `{text}`; use one of {}", FacetKind::names()))
+    FacetKind::from_name(text).ok_or_else(|| {
+        format!(
+            "unknown facet kind `{text}`; use one of {}",
+            FacetKind::names()
+        )
+    })
 }

@@ -25,13 +25,19 @@ impl CliProgress {
     fn new(quiet: bool) -> Self {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new_spinner();
-            let style = ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {msg}  {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let style = ProgressStyle::with_template(
+                "{spinner} {pos} articles  {per_sec}  {msg}  {elapsed}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
-        CliProgress { bar, quiet, bytes: AtomicU64::new(0) }
+        CliProgress {
+            bar,
+            quiet,
+            bytes: AtomicU64::new(0),
+        }
     }
 }
 
@@ -90,8 +96,22 @@ fn write_summary(out: &mut impl Write, s: &BuildSummary, index: &Path) -> std::i
         human_bytes((s.bytes as f64 / secs) as u64)
     )?;
     if s.skipped_total() > 0 {
-        let reasons: Vec<String> = s.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
-        writeln!(out, "skipped {} files: {}", s.skipped_total(), reasons.join(", "))?;
+        let reasons: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        writeln!(
+            out,
+            "skipped {} files: {}",
+            s.skipped_total(),
+            reasons.join(", ")
+        )?;
     }
-    writeln!(out, "index at {} holds {} articles", index.display(), s.docs_in_index)
+    writeln!(
+        out,
+        "index at {} holds {} articles",
+        index.display(),
+        s.docs_in_index
+    )
 }

@@ -52,21 +52,33 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
 /// Prints an error on one line and picks the exit code: 2 for what the user asked, 1 else.
 /// A closed pipe (`newsindex search x | head`) ends quietly.
 fn report(err: &anyhow::Error) -> ExitCode {
-    if let Some(io_err) = err.downcast_ref::<io::Error>() {
-        if io_err.kind() == io::ErrorKind::BrokenPipe {
-            return ExitCode::from(EXIT_OK);
-        }
+    let broken_pipe = err
+        .downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
+    if broken_pipe {
+        return ExitCode::from(EXIT_OK);
     }
-    let usage = err.downcast_ref::<newsindex::Error>().is_some_and(newsindex::Error::is_usage);
+    let usage = err
+        .downcast_ref::<newsindex::Error>()
+        .is_some_and(newsindex::Error::is_usage);
     eprintln!("newsindex: {}", one_line(&format!("{err:#}")));
     ExitCode::from(if usage { EXIT_USAGE } else { EXIT_FAILURE })
 }
 
 /// Help and version go to stdout with exit 0; other clap errors become one line, exit 2.
 fn clap_exit(err: &clap::Error) -> ExitCode {
-    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
         let _ = err.print();
-        let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { EXIT_USAGE } else { EXIT_OK };
+        let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            EXIT_USAGE
+        } else {
+            EXIT_OK
+        };
         return ExitCode::from(code);
     }
     let rendered = err.render().to_string();

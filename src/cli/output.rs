@@ -19,11 +19,17 @@ impl Style {
     /// Colour when stdout is a terminal and NO_COLOR is unset.
     pub fn detect() -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style { color: std::io::stdout().is_terminal() && !no_color }
+        Style {
+            color: std::io::stdout().is_terminal() && !no_color,
+        }
     }
 
     fn paint(self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 
     /// Bold text (titles).
@@ -38,7 +44,11 @@ impl Style {
 
     /// Highlighted match inside a snippet: bold yellow on a terminal, `*word*` otherwise.
     pub fn highlight_marks(self) -> (&'static str, &'static str) {
-        if self.color { ("\x1b[1;33m", "\x1b[0m") } else { ("*", "*") }
+        if self.color {
+            ("\x1b[1;33m", "\x1b[0m")
+        } else {
+            ("*", "*")
+        }
     }
 }
 
@@ -81,7 +91,12 @@ pub fn article_json(stored: &StoredArticle) -> Value {
     add_entity_lists(&mut object, &stored.entities);
     let mut mentions = Map::new();
     for kind in EntityKind::ALL {
-        let counts: Map<String, Value> = stored.entities.of(kind).iter().map(|m| (m.name.clone(), json!(m.count))).collect();
+        let counts: Map<String, Value> = stored
+            .entities
+            .of(kind)
+            .iter()
+            .map(|m| (m.name.clone(), json!(m.count)))
+            .collect();
         mentions.insert(kind.name().to_string(), Value::Object(counts));
     }
     object["mentions"] = Value::Object(mentions);
@@ -96,7 +111,10 @@ fn add_entity_lists(object: &mut Value, entities: &Entities) {
 
 /// `{"person": [{"value": ..., "count": ...}], ...}` for a list of facet counts.
 pub fn facets_json(facets: &[(FacetKind, Vec<FacetCount>)]) -> Value {
-    let map: Map<String, Value> = facets.iter().map(|(kind, values)| (kind.name().to_string(), json!(values))).collect();
+    let map: Map<String, Value> = facets
+        .iter()
+        .map(|(kind, values)| (kind.name().to_string(), json!(values)))
+        .collect();
     Value::Object(map)
 }
 
@@ -109,5 +127,9 @@ pub fn human_bytes(bytes: u64) -> String {
         size /= 1024.0;
         unit += 1;
     }
-    if unit == 0 { format!("{bytes} B") } else { format!("{size:.1} {}", units[unit]) }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{size:.1} {}", units[unit])
+    }
 }

@@ -54,7 +54,11 @@ fn request_of(args: &SearchArgs) -> SearchRequest {
     }
 }
 
-fn write_json(out: &mut impl Write, args: &SearchArgs, results: &SearchResults) -> anyhow::Result<()> {
+fn write_json(
+    out: &mut impl Write,
+    args: &SearchArgs,
+    results: &SearchResults,
+) -> anyhow::Result<()> {
     let took_ms = (results.took.as_secs_f64() * 1000.0 * 100.0).round() / 100.0;
     let object = json!({
         "query": args.query,
@@ -67,10 +71,23 @@ fn write_json(out: &mut impl Write, args: &SearchArgs, results: &SearchResults) 
     Ok(())
 }
 
-fn write_human(out: &mut impl Write, args: &SearchArgs, results: &SearchResults, style: Style) -> std::io::Result<()> {
-    let noun = if results.total == 1 { "article" } else { "articles" };
+fn write_human(
+    out: &mut impl Write,
+    args: &SearchArgs,
+    results: &SearchResults,
+    style: Style,
+) -> std::io::Result<()> {
+    let noun = if results.total == 1 {
+        "article"
+    } else {
+        "articles"
+    };
     let took = results.took.as_secs_f64() * 1000.0;
-    writeln!(out, "{} {noun} match \"{}\" ({took:.1} ms)", results.total, args.query)?;
+    writeln!(
+        out,
+        "{} {noun} match \"{}\" ({took:.1} ms)",
+        results.total, args.query
+    )?;
     for (rank, hit) in results.hits.iter().enumerate() {
         writeln!(out)?;
         write_hit(out, args.offset + rank + 1, hit, style)?;
@@ -87,7 +104,11 @@ fn write_human(out: &mut impl Write, args: &SearchArgs, results: &SearchResults,
 
 fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std::io::Result<()> {
     let a = &hit.stored.article;
-    let title = if a.title.is_empty() { "(untitled)" } else { &a.title };
+    let title = if a.title.is_empty() {
+        "(untitled)"
+    } else {
+        &a.title
+    };
     writeln!(out, "{rank:>3}. {}", style.bold(title))?;
     let mut meta: Vec<String> = Vec::new();
     meta.extend(a.source.clone());
@@ -103,7 +124,12 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
     }
     let entities = &hit.stored.entities;
     let mut parts = Vec::new();
-    for (kind, label) in [(EntityKind::Person, "people"), (EntityKind::Country, "countries"), (EntityKind::Org, "orgs"), (EntityKind::Topic, "topics")] {
+    for (kind, label) in [
+        (EntityKind::Person, "people"),
+        (EntityKind::Country, "countries"),
+        (EntityKind::Org, "orgs"),
+        (EntityKind::Topic, "topics"),
+    ] {
         let names: Vec<String> = entities.names(kind).into_iter().take(4).collect();
         if !names.is_empty() {
             parts.push(format!("{label}: {}", names.join(", ")));
@@ -116,12 +142,22 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
 }
 
 /// Prints one facet kind as an aligned table with counts.
-pub fn write_facet_block(out: &mut impl Write, kind: FacetKind, values: &[FacetCount], style: Style) -> std::io::Result<()> {
+pub fn write_facet_block(
+    out: &mut impl Write,
+    kind: FacetKind,
+    values: &[FacetCount],
+    style: Style,
+) -> std::io::Result<()> {
     writeln!(out, "{}", style.bold(kind.name()))?;
     if values.is_empty() {
         return writeln!(out, "  (none)");
     }
-    let width = values.iter().map(|v| v.value.chars().count()).max().unwrap_or(0).min(40);
+    let width = values
+        .iter()
+        .map(|v| v.value.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
     for value in values {
         writeln!(out, "  {:<width$}  {:>6}", value.value, value.count)?;
     }

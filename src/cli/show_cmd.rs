@@ -32,7 +32,10 @@ pub fn show(cli: &Cli, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<
         ("url", a.url.clone()),
         ("source", a.source.clone()),
         ("section", a.section.clone()),
-        ("authors", (!a.authors.is_empty()).then(|| a.authors.join(", "))),
+        (
+            "authors",
+            (!a.authors.is_empty()).then(|| a.authors.join(", ")),
+        ),
         ("published", a.published.map(|d| d.to_string())),
     ];
     for (label, value) in rows {
@@ -41,7 +44,12 @@ pub fn show(cli: &Cli, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<
         }
     }
     for kind in EntityKind::ALL {
-        let list: Vec<String> = stored.entities.of(kind).iter().map(|m| format!("{} ({})", m.name, m.count)).collect();
+        let list: Vec<String> = stored
+            .entities
+            .of(kind)
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.count))
+            .collect();
         if !list.is_empty() {
             writeln!(out, "{:<10} {}", style.dim(kind.name()), list.join(", "))?;
         }

@@ -71,12 +71,35 @@ impl Extractor {
     pub fn new(gazetteer: &Gazetteer) -> Result<Self> {
         let mut builder = PatternBuilder::default();
         for (i, c) in gazetteer.countries.iter().enumerate() {
-            let strings = [&c.aliases, &c.abbreviations, &c.demonyms, &c.cities, &c.historical];
-            builder.add(EntityKind::Country, i, &c.name, strings.into_iter().flatten(), Strength::Full);
+            let strings = [
+                &c.aliases,
+                &c.abbreviations,
+                &c.demonyms,
+                &c.cities,
+                &c.historical,
+            ];
+            builder.add(
+                EntityKind::Country,
+                i,
+                &c.name,
+                strings.into_iter().flatten(),
+                Strength::Full,
+            );
         }
         for (i, p) in gazetteer.people.iter().enumerate() {
-            builder.add(EntityKind::Person, i, &p.name, p.aliases.iter(), Strength::Full);
-            builder.add_each(EntityKind::Person, i, p.short_forms().iter(), Strength::Short);
+            builder.add(
+                EntityKind::Person,
+                i,
+                &p.name,
+                p.aliases.iter(),
+                Strength::Full,
+            );
+            builder.add_each(
+                EntityKind::Person,
+                i,
+                p.short_forms().iter(),
+                Strength::Short,
+            );
         }
         for (i, o) in gazetteer.orgs.iter().enumerate() {
             let strings = o.aliases.iter().chain(&o.abbreviations);
@@ -88,9 +111,18 @@ impl Extractor {
             .build(&patterns)
             .map_err(|e| engine_error(&e))?;
         let names = HashMap::from([
-            (EntityKind::Country, gazetteer.countries.iter().map(|c| c.name.clone()).collect()),
-            (EntityKind::Person, gazetteer.people.iter().map(|p| p.name.clone()).collect()),
-            (EntityKind::Org, gazetteer.orgs.iter().map(|o| o.name.clone()).collect()),
+            (
+                EntityKind::Country,
+                gazetteer.countries.iter().map(|c| c.name.clone()).collect(),
+            ),
+            (
+                EntityKind::Person,
+                gazetteer.people.iter().map(|p| p.name.clone()).collect(),
+            ),
+            (
+                EntityKind::Org,
+                gazetteer.orgs.iter().map(|o| o.name.clone()).collect(),
+            ),
         ]);
         let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
         Ok(Extractor {
@@ -128,7 +160,9 @@ impl Extractor {
             }
         }
         for (pattern, in_title) in surnames {
-            let person = self.targets[pattern].iter().find(|t| anchored.contains(&t.entity));
+            let person = self.targets[pattern]
+                .iter()
+                .find(|t| anchored.contains(&t.entity));
             if let Some(t) = person {
                 add(&mut tallies, (t.kind, t.entity), in_title);
             }
@@ -171,7 +205,9 @@ impl Extractor {
         self.topics
             .iter()
             .zip(tallies.into_iter().zip(co_terms))
-            .filter(|(rule, (tally, co))| tally.count >= rule.min_mentions && (*co || !rule.needs_co_term))
+            .filter(|(rule, (tally, co))| {
+                tally.count >= rule.min_mentions && (*co || !rule.needs_co_term)
+            })
             .map(|(rule, (tally, _))| (rule.segments.clone(), tally))
             .collect::<Vec<_>>()
     }
@@ -185,7 +221,12 @@ impl Extractor {
             return path.clone();
         }
         match kind {
-            EntityKind::Topic => value.split('/').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            EntityKind::Topic => value
+                .split('/')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             _ => vec![value.trim().to_string()],
         }
     }
@@ -210,7 +251,11 @@ impl Extractor {
     }
 }
 
-fn add(tallies: &mut HashMap<(EntityKind, usize), Tally>, key: (EntityKind, usize), in_title: bool) {
+fn add(
+    tallies: &mut HashMap<(EntityKind, usize), Tally>,
+    key: (EntityKind, usize),
+    in_title: bool,
+) {
     let tally = tallies.entry(key).or_default();
     tally.count += 1;
     tally.in_title += u32::from(in_title);
@@ -227,7 +272,14 @@ fn ranked(tallies: Vec<(Vec<String>, Tally)>) -> Vec<Mention> {
         .map(|(path, tally)| {
             let salience = tally.count + TITLE_WEIGHT * tally.in_title;
             let name = path.last().cloned().unwrap_or_default();
-            (salience, Mention { name, path, count: tally.count })
+            (
+                salience,
+                Mention {
+                    name,
+                    path,
+                    count: tally.count,
+                },
+            )
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
@@ -275,7 +327,13 @@ impl PatternBuilder {
         }
     }
 
-    fn add_each<'a>(&mut self, kind: EntityKind, entity: usize, strings: impl Iterator<Item = &'a String>, strength: Strength) {
+    fn add_each<'a>(
+        &mut self,
+        kind: EntityKind,
+        entity: usize,
+        strings: impl Iterator<Item = &'a String>,
+        strength: Strength,
+    ) {
         for s in strings {
             self.push(kind, entity, s, strength);
         }
@@ -292,12 +350,19 @@ impl PatternBuilder {
             self.patterns.push(pattern.to_string());
             self.targets.push(Vec::new());
         }
-        let target = Target { kind, entity, strength };
+        let target = Target {
+            kind,
+            entity,
+            strength,
+        };
         // Full names first, so that a string that is both a name and a surname counts as a name.
         let list = &mut self.targets[slot];
         match strength {
             Strength::Full => {
-                let at = list.iter().position(|t| t.strength == Strength::Short).unwrap_or(list.len());
+                let at = list
+                    .iter()
+                    .position(|t| t.strength == Strength::Short)
+                    .unwrap_or(list.len());
                 list.insert(at, target);
             }
             Strength::Short => list.push(target),
@@ -317,7 +382,11 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
     let mut targets: Vec<Vec<(usize, bool)>> = Vec::new();
     let mut rules = Vec::new();
     for (topic, spec) in gazetteer.topics.iter().enumerate() {
-        let terms = spec.any.iter().map(|p| (p, false)).chain(spec.with.iter().map(|p| (p, true)));
+        let terms = spec
+            .any
+            .iter()
+            .map(|p| (p, false))
+            .chain(spec.with.iter().map(|p| (p, true)));
         for (phrase, is_co_term) in terms {
             let key = phrase.trim().to_lowercase();
             if key.is_empty() {
@@ -348,32 +417,52 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
 fn filter_lookup(g: &Gazetteer) -> HashMap<(EntityKind, String), Vec<String>> {
     let mut lookup = HashMap::new();
     let mut put = |kind: EntityKind, key: &str, name: &str| {
-        lookup.entry((kind, key.trim().to_lowercase())).or_insert_with(|| vec![name.to_string()]);
+        lookup
+            .entry((kind, key.trim().to_lowercase()))
+            .or_insert_with(|| vec![name.to_string()]);
     };
     for c in &g.countries {
-        for s in std::iter::once(&c.name).chain(&c.aliases).chain(&c.abbreviations).chain(&c.historical).chain(&c.demonyms) {
+        for s in std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.abbreviations)
+            .chain(&c.historical)
+            .chain(&c.demonyms)
+        {
             put(EntityKind::Country, s, &c.name);
         }
     }
     for p in &g.people {
-        for s in std::iter::once(&p.name).chain(&p.aliases).chain(&p.short_forms()) {
+        for s in std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .chain(&p.short_forms())
+        {
             put(EntityKind::Person, s, &p.name);
         }
     }
     for o in &g.orgs {
-        for s in std::iter::once(&o.name).chain(&o.aliases).chain(&o.abbreviations) {
+        for s in std::iter::once(&o.name)
+            .chain(&o.aliases)
+            .chain(&o.abbreviations)
+        {
             put(EntityKind::Org, s, &o.name);
         }
     }
     for t in &g.topics {
         let segments = t.segments();
-        lookup.insert((EntityKind::Topic, t.path.trim().to_lowercase()), segments.clone());
+        lookup.insert(
+            (EntityKind::Topic, t.path.trim().to_lowercase()),
+            segments.clone(),
+        );
         if let Some(leaf) = segments.last() {
-            lookup.entry((EntityKind::Topic, leaf.to_lowercase())).or_insert_with(|| segments.clone());
+            lookup
+                .entry((EntityKind::Topic, leaf.to_lowercase()))
+                .or_insert_with(|| segments.clone());
         }
         for len in 1..segments.len() {
             let prefix = segments[..len].to_vec();
-            lookup.entry((EntityKind::Topic, prefix.join("/").to_lowercase())).or_insert(prefix);
+            lookup
+                .entry((EntityKind::Topic, prefix.join("/").to_lowercase()))
+                .or_insert(prefix);
         }
     }
     lookup
@@ -383,5 +472,180 @@ fn engine_error(err: &aho_corasick::BuildError) -> Error {
     Error::Schema {
         file: "gazetteers".into(),
         message: format!("cannot compile the name matcher: {err}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::Boilerplate;
+    use crate::formats::{Format, parse_text};
+
+    fn extractor() -> Extractor {
+        Extractor::builtin().unwrap()
+    }
+
+    fn article(title: &str, body: &str) -> Article {
+        Article {
+            title: title.into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    fn names(entities: &Entities, kind: EntityKind) -> Vec<String> {
+        let mut names = entities.names(kind);
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn seed_layout_entities() {
+        let text = include_str!("../../tests/fixtures/archive/2023/06/defence-call.txt");
+        let a = parse_text(text, Format::Text, &Boilerplate::builtin().unwrap()).unwrap();
+        let e = extractor().extract(&a);
+        for person in [
+            "Yoav Gallant",
+            "Herzi Halevi",
+            "Abdellatif Loudiyi",
+            "Mohammed VI",
+            "Amir Ohana",
+            "Tzachi Hanegbi",
+            "Nasser Bourita",
+            "Eli Cohen",
+        ] {
+            assert!(
+                e.names(EntityKind::Person).contains(&person.to_string()),
+                "{person}: {:?}",
+                e.person
+            );
+        }
+        for country in [
+            "Israel",
+            "Morocco",
+            "United States",
+            "United Arab Emirates",
+            "Bahrain",
+            "Sudan",
+        ] {
+            assert!(
+                e.names(EntityKind::Country).contains(&country.to_string()),
+                "{country}: {:?}",
+                e.country
+            );
+        }
+        for org in [
+            "Israel Defense Forces",
+            "Knesset",
+            "American Jewish Committee",
+        ] {
+            assert!(
+                e.names(EntityKind::Org).contains(&org.to_string()),
+                "{org}: {:?}",
+                e.org
+            );
+        }
+        for topic in ["Abraham Accords", "Negev Forum", "Western Sahara"] {
+            assert!(
+                e.names(EntityKind::Topic).contains(&topic.to_string()),
+                "{topic}: {:?}",
+                e.topic
+            );
+        }
+        assert_eq!(
+            e.person[0].name, "Yoav Gallant",
+            "most salient first: {:?}",
+            e.person
+        );
+    }
+
+    #[test]
+    fn demonyms_and_cities_count_for_their_country() {
+        let e = extractor().extract(&article(
+            "Moroccan exports rise",
+            "Officials in Rabat said so.",
+        ));
+        assert_eq!(names(&e, EntityKind::Country), ["Morocco"]);
+        assert_eq!(e.country[0].count, 2);
+    }
+
+    #[test]
+    fn surname_counts_only_with_full_name_in_article() {
+        let x = extractor();
+        let e = x.extract(&article(
+            "t",
+            "Foreign Minister Nasser Bourita spoke. Bourita said more. Bourita left.",
+        ));
+        assert_eq!(e.person[0].name, "Nasser Bourita");
+        assert_eq!(e.person[0].count, 3);
+        let e = x.extract(&article("t", "Gallant efforts were made by the rescuers."));
+        assert!(e.person.is_empty(), "{:?}", e.person);
+    }
+
+    #[test]
+    fn matches_respect_word_boundaries() {
+        let e = extractor().extract(&article(
+            "t",
+            "Israelite history and Moroccanism are not countries. USSR x",
+        ));
+        assert!(!e.names(EntityKind::Country).contains(&"Israel".to_string()));
+        assert!(
+            !e.names(EntityKind::Country)
+                .contains(&"Morocco".to_string())
+        );
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let e = extractor().extract(&article(
+            "t",
+            "Soldiers of the Israel Defense Forces patrolled.",
+        ));
+        assert_eq!(names(&e, EntityKind::Org), ["Israel Defense Forces"]);
+        assert!(e.country.is_empty(), "{:?}", e.country);
+    }
+
+    #[test]
+    fn abbreviations_are_case_sensitive() {
+        let e = extractor().extract(&article("t", "Let us go, said the US envoy."));
+        assert_eq!(names(&e, EntityKind::Country), ["United States"]);
+        assert_eq!(e.country[0].count, 1);
+    }
+
+    #[test]
+    fn topics_are_hierarchical_and_case_insensitive() {
+        let e = extractor().extract(&article("t", "The abraham accords were signed in 2020."));
+        let topic = e
+            .topic
+            .iter()
+            .find(|m| m.name == "Abraham Accords")
+            .unwrap();
+        assert_eq!(topic.path, ["Diplomacy", "Abraham Accords"]);
+    }
+
+    #[test]
+    fn filter_values_resolve_aliases() {
+        let x = extractor();
+        assert_eq!(
+            x.filter_path(EntityKind::Person, "bourita"),
+            ["Nasser Bourita"]
+        );
+        assert_eq!(
+            x.filter_path(EntityKind::Org, "IDF"),
+            ["Israel Defense Forces"]
+        );
+        assert_eq!(
+            x.filter_path(EntityKind::Country, "U.S."),
+            ["United States"]
+        );
+        assert_eq!(
+            x.filter_path(EntityKind::Topic, "abraham accords"),
+            ["Diplomacy", "Abraham Accords"]
+        );
+        assert_eq!(x.filter_path(EntityKind::Topic, "Diplomacy"), ["Diplomacy"]);
+        assert_eq!(
+            x.filter_path(EntityKind::Person, "Nobody Known"),
+            ["Nobody Known"]
+        );
     }
 }

@@ -167,7 +167,12 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer::default();
         gazetteer.merge_texts(
             "built-in ",
-            &[Some(COUNTRIES), Some(PEOPLE), Some(ORGANIZATIONS), Some(TOPICS)],
+            &[
+                Some(COUNTRIES),
+                Some(PEOPLE),
+                Some(ORGANIZATIONS),
+                Some(TOPICS),
+            ],
         )?;
         Ok(gazetteer)
     }
@@ -225,7 +230,12 @@ impl Gazetteer {
     }
 }
 
-const FILE_NAMES: [&str; 4] = ["countries.toml", "people.toml", "organizations.toml", "topics.toml"];
+const FILE_NAMES: [&str; 4] = [
+    "countries.toml",
+    "people.toml",
+    "organizations.toml",
+    "topics.toml",
+];
 
 /// Adds `new` entries to `list`, replacing entries with the same key.
 fn merge_by<T>(list: &mut Vec<T>, new: Vec<T>, key: impl Fn(&T) -> String) {
@@ -248,7 +258,11 @@ mod tests {
         assert!(g.countries.len() >= 190);
         assert!(g.people.iter().any(|p| p.name == "Nasser Bourita"));
         assert!(g.orgs.iter().any(|o| o.name == "Knesset"));
-        assert!(g.topics.iter().any(|t| t.path.ends_with("/Abraham Accords")));
+        assert!(
+            g.topics
+                .iter()
+                .any(|t| t.path.ends_with("/Abraham Accords"))
+        );
     }
 
     #[test]
@@ -271,7 +285,11 @@ mod tests {
         )
         .unwrap();
         let g = Gazetteer::with_overrides(Some(dir.path())).unwrap();
-        let bourita: Vec<_> = g.people.iter().filter(|p| p.name == "Nasser Bourita").collect();
+        let bourita: Vec<_> = g
+            .people
+            .iter()
+            .filter(|p| p.name == "Nasser Bourita")
+            .collect();
         assert_eq!(bourita.len(), 1);
         assert_eq!(bourita[0].aliases, ["N. Bourita"]);
         assert!(g.people.iter().any(|p| p.name == "Ada Testperson"));
@@ -280,8 +298,14 @@ mod tests {
     #[test]
     fn bad_override_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("countries.toml"), "[[country]]\nname = \"X\"\ncolour = \"red\"\n").unwrap();
-        let err = Gazetteer::with_overrides(Some(dir.path())).unwrap_err().to_string();
+        std::fs::write(
+            dir.path().join("countries.toml"),
+            "[[country]]\nname = \"X\"\ncolour = \"red\"\n",
+        )
+        .unwrap();
+        let err = Gazetteer::with_overrides(Some(dir.path()))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("countries.toml: line 3"), "{err}");
     }
 }

@@ -12,11 +12,31 @@ use crate::read::SkipReason;
 
 const TITLE: &[&str] = &["title", "headline"];
 const SUBTITLE: &[&str] = &["subtitle", "description", "standfirst", "summary", "dek"];
-const BODY: &[&str] = &["body", "maintext", "text", "content", "article_body", "articleBody"];
+const BODY: &[&str] = &[
+    "body",
+    "maintext",
+    "text",
+    "content",
+    "article_body",
+    "articleBody",
+];
 const URL: &[&str] = &["url", "link", "canonical_url"];
 const AUTHORS: &[&str] = &["authors", "author", "byline"];
-const PUBLISHED: &[&str] = &["published", "date_publish", "published_at", "datePublished", "date", "pubdate"];
-const SOURCE: &[&str] = &["source", "outlet", "publisher", "source_name", "source_domain"];
+const PUBLISHED: &[&str] = &[
+    "published",
+    "date_publish",
+    "published_at",
+    "datePublished",
+    "date",
+    "pubdate",
+];
+const SOURCE: &[&str] = &[
+    "source",
+    "outlet",
+    "publisher",
+    "source_name",
+    "source_domain",
+];
 const SECTION: &[&str] = &["section", "category"];
 const CAPTIONS: &[&str] = &["captions", "caption"];
 
@@ -33,7 +53,10 @@ pub fn parse(text: &str, rules: &Boilerplate) -> Result<Article, SkipReason> {
 }
 
 /// Builds an article from one decoded JSON object.
-pub fn article_from_record(record: &Map<String, Value>, rules: &Boilerplate) -> Result<Article, SkipReason> {
+pub fn article_from_record(
+    record: &Map<String, Value>,
+    rules: &Boilerplate,
+) -> Result<Article, SkipReason> {
     let body_text = string_field(record, BODY)?.unwrap_or_default();
     let body = rules.clean_paragraphs(body_text.split('\n')).join("\n\n");
     let published = match string_field(record, PUBLISHED)? {
@@ -67,7 +90,9 @@ fn json_skip(err: serde_json::Error) -> SkipReason {
 /// The first present, non-null field among `names`, whitespace-normalised; an error when it
 /// is not a string.
 fn string_field(record: &Map<String, Value>, names: &[&str]) -> Result<Option<String>, SkipReason> {
-    let Some((name, value)) = first_field(record, names) else { return Ok(None) };
+    let Some((name, value)) = first_field(record, names) else {
+        return Ok(None);
+    };
     match value {
         Value::String(s) if name_is_body(name) => Ok(Some(s.trim().to_string())),
         Value::String(s) => Ok(Some(normalize_space(s)).filter(|s| !s.is_empty())),
@@ -77,7 +102,9 @@ fn string_field(record: &Map<String, Value>, names: &[&str]) -> Result<Option<St
 
 /// A string or an array of strings, as a list.
 fn string_list(record: &Map<String, Value>, names: &[&str]) -> Result<Vec<String>, SkipReason> {
-    let Some((name, value)) = first_field(record, names) else { return Ok(Vec::new()) };
+    let Some((name, value)) = first_field(record, names) else {
+        return Ok(Vec::new());
+    };
     let items: Vec<&Value> = match value {
         Value::Array(items) => items.iter().collect(),
         single => vec![single],
@@ -92,10 +119,16 @@ fn string_list(record: &Map<String, Value>, names: &[&str]) -> Result<Vec<String
         .collect()
 }
 
-fn first_field<'a>(record: &'a Map<String, Value>, names: &[&'a str]) -> Option<(&'a str, &'a Value)> {
-    names
-        .iter()
-        .find_map(|name| record.get(*name).filter(|v| !v.is_null()).map(|v| (*name, v)))
+fn first_field<'a>(
+    record: &'a Map<String, Value>,
+    names: &[&'a str],
+) -> Option<(&'a str, &'a Value)> {
+    names.iter().find_map(|name| {
+        record
+            .get(*name)
+            .filter(|v| !v.is_null())
+            .map(|v| (*name, v))
+    })
 }
 
 fn name_is_body(name: &str) -> bool {
@@ -103,7 +136,10 @@ fn name_is_body(name: &str) -> bool {
 }
 
 fn wrong_type(name: &str, value: &Value, expected: &str) -> SkipReason {
-    SkipReason::Malformed(format!("field `{name}` is {}, expected {expected}", type_name(value)))
+    SkipReason::Malformed(format!(
+        "field `{name}` is {}, expected {expected}",
+        type_name(value)
+    ))
 }
 
 fn type_name(value: &Value) -> &'static str {
@@ -149,14 +185,23 @@ mod tests {
 
     #[test]
     fn truncated_json() {
-        assert!(matches!(parse_str(r#"{"title": "T", "body": "ab"#), Err(SkipReason::Truncated(_))));
+        assert!(matches!(
+            parse_str(r#"{"title": "T", "body": "ab"#),
+            Err(SkipReason::Truncated(_))
+        ));
     }
 
     #[test]
     fn malformed_and_wrong_types() {
-        assert!(matches!(parse_str("{title: 1}"), Err(SkipReason::Malformed(_))));
+        assert!(matches!(
+            parse_str("{title: 1}"),
+            Err(SkipReason::Malformed(_))
+        ));
         let err = parse_str(r#"{"title": 42, "body": "b"}"#).unwrap_err();
-        assert_eq!(err.to_string(), "malformed: field `title` is a number, expected a string");
+        assert_eq!(
+            err.to_string(),
+            "malformed: field `title` is a number, expected a string"
+        );
         assert!(matches!(parse_str("[1, 2]"), Err(SkipReason::Malformed(_))));
     }
 

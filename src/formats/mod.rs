@@ -114,7 +114,11 @@ mod tests {
     fn empty_article_is_skipped() {
         let rules = Boilerplate::builtin().unwrap();
         assert_eq!(
-            parse_text("Advertisement\n\nShare this article\n", Format::Text, &rules),
+            parse_text(
+                "Advertisement\n\nShare this article\n",
+                Format::Text,
+                &rules
+            ),
             Err(SkipReason::NoArticle)
         );
     }

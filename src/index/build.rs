@@ -99,7 +99,11 @@ impl BuildSummary {
 }
 
 /// Indexes every article under `archives` into the index of `options`.
-pub fn build_index(archives: &[PathBuf], options: &BuildOptions, progress: &dyn Progress) -> Result<BuildSummary> {
+pub fn build_index(
+    archives: &[PathBuf],
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildSummary> {
     let started = Instant::now();
     let roots = canonical_roots(archives)?;
     let rules = Boilerplate::with_overrides(options.schema_dir.as_deref())?;
@@ -109,7 +113,13 @@ pub fn build_index(archives: &[PathBuf], options: &BuildOptions, progress: &dyn 
     if options.rebuild {
         writer.delete_all_documents()?;
     }
-    let pipeline = Pipeline { open: &open, rules: &rules, extractor: &extractor, options, progress };
+    let pipeline = Pipeline {
+        open: &open,
+        rules: &rules,
+        extractor: &extractor,
+        options,
+        progress,
+    };
     let mut summary = BuildSummary::default();
     let mut since_commit = 0;
     let mut last_commit = Instant::now();
@@ -121,7 +131,9 @@ pub fn build_index(archives: &[PathBuf], options: &BuildOptions, progress: &dyn 
         }
         let added = pipeline.run(&writer, &batch, &mut summary);
         since_commit += added;
-        if since_commit >= options.commit_every_docs || last_commit.elapsed() >= options.commit_every {
+        if since_commit >= options.commit_every_docs
+            || last_commit.elapsed() >= options.commit_every
+        {
             writer.commit()?;
             progress.committed(summary.indexed);
             since_commit = 0;
@@ -154,14 +166,18 @@ fn canonical_roots(archives: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 fn open_writer(open: &OpenIndex, options: &BuildOptions) -> Result<IndexWriter> {
     let threads = match options.threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+        0 => std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8),
         n => n,
     };
     let budget = (options.memory_mb.max(15 * threads)) * 1024 * 1024;
     open.index
         .writer_with_num_threads(threads, budget)
         .map_err(|err| match err {
-            TantivyError::LockFailure(..) => Error::IndexLocked { path: open.dir.clone() },
+            TantivyError::LockFailure(..) => Error::IndexLocked {
+                path: open.dir.clone(),
+            },
             other => Error::Engine(other),
         })
 }
@@ -206,19 +222,21 @@ impl Pipeline<'_> {
         let added = AtomicU64::new(0);
         let bytes = AtomicU64::new(0);
         let skipped: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-        batch.par_iter().for_each(|file| match self.index_file(writer, file) {
-            Ok(size) => {
-                added.fetch_add(1, Ordering::Relaxed);
-                bytes.fetch_add(size, Ordering::Relaxed);
-                self.progress.indexed(&file.path, size);
-            }
-            Err(skip) => {
-                self.progress.skipped(&skip);
-                if let Ok(mut list) = skipped.lock() {
-                    list.push(skip.reason.kind());
+        batch
+            .par_iter()
+            .for_each(|file| match self.index_file(writer, file) {
+                Ok(size) => {
+                    added.fetch_add(1, Ordering::Relaxed);
+                    bytes.fetch_add(size, Ordering::Relaxed);
+                    self.progress.indexed(&file.path, size);
                 }
-            }
-        });
+                Err(skip) => {
+                    self.progress.skipped(&skip);
+                    if let Ok(mut list) = skipped.lock() {
+                        list.push(skip.reason.kind());
+                    }
+                }
+            });
         for kind in skipped.into_inner().unwrap_or_default() {
             *summary.skipped.entry(kind).or_default() += 1;
         }
@@ -228,17 +246,31 @@ impl Pipeline<'_> {
         added
     }
 
-    fn index_file(&self, writer: &IndexWriter, file: &ArchiveFile) -> std::result::Result<u64, Skip> {
-        let skip = |reason| Skip { path: file.path.clone(), reason };
-        let article = formats::parse_file(&file.path, file.format, self.rules, self.options.max_file_bytes)
-            .map_err(skip)?;
+    fn index_file(
+        &self,
+        writer: &IndexWriter,
+        file: &ArchiveFile,
+    ) -> std::result::Result<u64, Skip> {
+        let skip = |reason| Skip {
+            path: file.path.clone(),
+            reason,
+        };
+        let article = formats::parse_file(
+            &file.path,
+            file.format,
+            self.rules,
+            self.options.max_file_bytes,
+        )
+        .map_err(skip)?;
         let entities = self.extractor.extract(&article);
         let fields = &self.open.fields;
         let doc = to_document(fields, &article, &entities);
         writer.delete_term(Term::from_field_text(fields.id, &article.id));
-        writer
-            .add_document(doc)
-            .map_err(|e| skip(crate::read::SkipReason::Unreadable(format!("index writer: {e}"))))?;
+        writer.add_document(doc).map_err(|e| {
+            skip(crate::read::SkipReason::Unreadable(format!(
+                "index writer: {e}"
+            )))
+        })?;
         Ok(std::fs::metadata(&file.path).map_or(0, |m| m.len()))
     }
 }

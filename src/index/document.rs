@@ -95,8 +95,17 @@ pub fn to_datetime(date: Date) -> DateTime {
 
 /// Reads an article back from its stored fields.
 pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
-    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
-    let texts = |field| doc.get_all(field).filter_map(|v| v.as_str()).map(str::to_string).collect();
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let texts = |field| {
+        doc.get_all(field)
+            .filter_map(|v| v.as_str())
+            .map(str::to_string)
+            .collect()
+    };
     let published = doc
         .get_first(fields.published)
         .and_then(|v| v.as_datetime())

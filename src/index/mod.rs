@@ -39,13 +39,19 @@ pub struct OpenIndex {
 /// Opens an existing index for reading.
 pub fn open(dir: &Path) -> Result<OpenIndex> {
     if !dir.join("meta.json").is_file() {
-        return Err(Error::NoIndex { path: dir.to_path_buf() });
+        return Err(Error::NoIndex {
+            path: dir.to_path_buf(),
+        });
     }
     check_marker(dir)?;
     let index = Index::open_in_dir(dir)?;
     register_tokenizers(&index);
     let fields = Fields::from_schema(&index.schema())?;
-    Ok(OpenIndex { index, fields, dir: dir.to_path_buf() })
+    Ok(OpenIndex {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
 }
 
 /// Opens the index at `dir` for writing, creating it when absent. A folder that holds
@@ -63,12 +69,19 @@ pub fn open_or_create(dir: &Path) -> Result<OpenIndex> {
     write_marker(dir)?;
     register_tokenizers(&index);
     let fields = Fields::from_schema(&index.schema())?;
-    Ok(OpenIndex { index, fields, dir: dir.to_path_buf() })
+    Ok(OpenIndex {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
 }
 
 fn ensure_replaceable(dir: &Path) -> Result<()> {
     let ours = dir.join(MARKER_FILE).is_file();
-    let empty = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_none();
+    let empty = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .next()
+        .is_none();
     if ours || empty {
         Ok(())
     } else {
@@ -88,7 +101,10 @@ fn check_marker(dir: &Path) -> Result<()> {
         Some(marker) if marker.schema_version == SCHEMA_VERSION => Ok(()),
         Some(marker) => Err(Error::SchemaMismatch {
             path: dir.to_path_buf(),
-            found: format!("version {}, expected {SCHEMA_VERSION}", marker.schema_version),
+            found: format!(
+                "version {}, expected {SCHEMA_VERSION}",
+                marker.schema_version
+            ),
         }),
         None => Err(Error::SchemaMismatch {
             path: dir.to_path_buf(),
@@ -99,6 +115,9 @@ fn check_marker(dir: &Path) -> Result<()> {
 
 fn write_marker(dir: &Path) -> Result<()> {
     let path = dir.join(MARKER_FILE);
-    let text = serde_json::to_string(&Marker { schema_version: SCHEMA_VERSION }).unwrap_or_default();
+    let text = serde_json::to_string(&Marker {
+        schema_version: SCHEMA_VERSION,
+    })
+    .unwrap_or_default();
     std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
 }

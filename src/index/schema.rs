@@ -1,15 +1,15 @@
 //! The one definition of the index: its fields, analyzers and facet kinds. Every other module
 //! names fields through [`Fields`] and facets through [`FacetKind`].
 
-use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
-};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
 use tantivy::Index;
 use tantivy::schema::{DateOptions, DateTimePrecision};
+use tantivy::schema::{
+    FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
 
 use crate::entities::EntityKind;
 
@@ -101,7 +101,12 @@ impl Fields {
 
     /// Fields searched when a query names none, with their boosts.
     pub fn default_search_fields(&self) -> [(Field, f32); 4] {
-        [(self.title, 2.5), (self.subtitle, 1.5), (self.body, 1.0), (self.captions, 0.8)]
+        [
+            (self.title, 2.5),
+            (self.subtitle, 1.5),
+            (self.body, 1.0),
+            (self.captions, 0.8),
+        ]
     }
 }
 
@@ -113,7 +118,11 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
         let options = TextOptions::default().set_indexing_options(indexing);
-        if stored { options.set_stored() } else { options }
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
     };
     builder.add_text_field("id", STRING | STORED | tantivy::schema::FAST);
     builder.add_text_field("path", STRING | STORED);
@@ -197,7 +206,9 @@ impl FacetKind {
 
     /// Parses a kind name ("person", "country", ...).
     pub fn from_name(name: &str) -> Option<FacetKind> {
-        Self::ALL.into_iter().find(|k| k.name() == name.trim().to_ascii_lowercase())
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == name.trim().to_ascii_lowercase())
     }
 
     /// The names of all kinds, comma-separated, for error messages.
@@ -221,7 +232,10 @@ mod tests {
         for kind in FacetKind::ALL {
             assert_eq!(FacetKind::from_name(kind.name()), Some(kind));
         }
-        assert_eq!(FacetKind::from_name("Person"), Some(FacetKind::Entity(EntityKind::Person)));
+        assert_eq!(
+            FacetKind::from_name("Person"),
+            Some(FacetKind::Entity(EntityKind::Person))
+        );
         assert_eq!(FacetKind::from_name("colour"), None);
     }
 }

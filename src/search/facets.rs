@@ -36,7 +36,12 @@ pub struct FacetPlan {
 impl FacetPlan {
     /// Plans counts for `kinds`, keeping at most `limit` values of each (all of year/month).
     pub fn new(kinds: &[FacetKind], extractor: &Extractor, limit: usize) -> FacetPlan {
-        let mut plan = FacetPlan { kinds: Vec::new(), layers: Vec::new(), topic_leaves: extractor.topic_paths(), limit };
+        let mut plan = FacetPlan {
+            kinds: Vec::new(),
+            layers: Vec::new(),
+            topic_leaves: extractor.topic_paths(),
+            limit,
+        };
         for &kind in kinds {
             if plan.kinds.iter().any(|(k, _)| *k == kind) {
                 continue;
@@ -89,13 +94,25 @@ impl FacetPlan {
             .collect()
     }
 
-    fn read_kind(&self, kind: FacetKind, roots: &[(Facet, usize)], counts: &[FacetCounts]) -> Vec<FacetCount> {
+    fn read_kind(
+        &self,
+        kind: FacetKind,
+        roots: &[(Facet, usize)],
+        counts: &[FacetCounts],
+    ) -> Vec<FacetCount> {
         let is_topic = kind == FacetKind::Entity(EntityKind::Topic);
         let mut values: Vec<FacetCount> = Vec::new();
         for (root, layer) in roots {
-            let Some(fruit) = counts.get(*layer) else { continue };
+            let Some(fruit) = counts.get(*layer) else {
+                continue;
+            };
             for (facet, count) in fruit.get(root.clone()) {
-                let path: Vec<String> = facet.to_path().iter().skip(1).map(|s| s.to_string()).collect();
+                let path: Vec<String> = facet
+                    .to_path()
+                    .iter()
+                    .skip(1)
+                    .map(|s| s.to_string())
+                    .collect();
                 if count == 0 || (is_topic && !self.topic_leaves.contains(&path)) {
                     continue;
                 }

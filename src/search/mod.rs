@@ -12,7 +12,9 @@ use serde::Serialize;
 use tantivy::collector::{Count, MultiCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
+};
 use time::Date;
 
 use crate::entities::{EntityKind, Extractor};
@@ -109,9 +111,17 @@ impl SearchIndex {
     /// Opens the index at `dir`; `schema_dir` adds user gazetteers for resolving filters.
     pub fn open(dir: &Path, schema_dir: Option<&Path>) -> Result<Self> {
         let open = index::open(dir)?;
-        let reader = open.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = open
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let extractor = Extractor::with_overrides(schema_dir)?;
-        Ok(SearchIndex { open, reader, extractor })
+        Ok(SearchIndex {
+            open,
+            reader,
+            extractor,
+        })
     }
 
     /// Runs a search.
@@ -133,25 +143,57 @@ impl SearchIndex {
         let (hits, mut fruits) = match request.sort {
             SortOrder::Relevance => searcher.search(&query, &(page.order_by_score(), multi))?,
             SortOrder::Newest | SortOrder::Oldest => {
-                let order = if request.sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
+                let order = if request.sort == SortOrder::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
                 let by_date = page.order_by_fast_field::<DateTime>("published", order);
                 let (docs, fruits) = searcher.search(&query, &(by_date, multi))?;
-                (docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(), fruits)
+                (
+                    docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    fruits,
+                )
             }
         };
         let total = count_handle.extract(&mut fruits);
-        let counts: Vec<_> = facet_handles.into_iter().map(|h| h.extract(&mut fruits)).collect();
-        let hits = if request.limit == 0 { Vec::new() } else { self.load_hits(&searcher, &*text_query, hits)? };
-        Ok(SearchResults { total, took: started.elapsed(), hits, facets: plan.read(&counts) })
+        let counts: Vec<_> = facet_handles
+            .into_iter()
+            .map(|h| h.extract(&mut fruits))
+            .collect();
+        let hits = if request.limit == 0 {
+            Vec::new()
+        } else {
+            self.load_hits(&searcher, &*text_query, hits)?
+        };
+        Ok(SearchResults {
+            total,
+            took: started.elapsed(),
+            hits,
+            facets: plan.read(&counts),
+        })
     }
 
-    fn load_hits(&self, searcher: &tantivy::Searcher, query: &dyn Query, hits: Vec<(Score, DocAddress)>) -> Result<Vec<Hit>> {
+    fn load_hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        hits: Vec<(Score, DocAddress)>,
+    ) -> Result<Vec<Hit>> {
         let f = &self.open.fields;
-        let maker = snippet::SnippetMaker::new(searcher, query, &[f.body, f.captions, f.subtitle, f.title])?;
+        let maker = snippet::SnippetMaker::new(
+            searcher,
+            query,
+            &[f.body, f.captions, f.subtitle, f.title],
+        )?;
         hits.into_iter()
             .map(|(score, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(Hit { snippet: maker.snippet(&doc), stored: from_document(f, &doc), score })
+                Ok(Hit {
+                    snippet: maker.snippet(&doc),
+                    stored: from_document(f, &doc),
+                    score,
+                })
             })
             .collect()
     }
@@ -163,15 +205,28 @@ impl SearchIndex {
         }
         let f = &self.open.fields;
         let defaults = f.default_search_fields();
-        let mut parser = QueryParser::for_index(&self.open.index, defaults.iter().map(|(field, _)| *field).collect());
+        let mut parser = QueryParser::for_index(
+            &self.open.index,
+            defaults.iter().map(|(field, _)| *field).collect(),
+        );
         parser.set_conjunction_by_default();
         for (field, boost) in defaults {
             parser.set_field_boost(field, boost);
         }
-        parser.parse_query(text).map_err(|e| Error::BadQuery(query_error_message(&e)))
+        match parser.parse_query(text) {
+            // "NOT oil" alone means every article without oil.
+            Err(tantivy::query::QueryParserError::AllButQueryForbidden) => parser
+                .parse_query(&format!("* {text}"))
+                .map_err(|e| Error::BadQuery(query_error_message(&e))),
+            other => other.map_err(|e| Error::BadQuery(query_error_message(&e))),
+        }
     }
 
-    fn with_filters(&self, query: Box<dyn Query>, request: &SearchRequest) -> Result<Box<dyn Query>> {
+    fn with_filters(
+        &self,
+        query: Box<dyn Query>,
+        request: &SearchRequest,
+    ) -> Result<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
         for (kind, value) in &request.filters {
             let path = match kind {
@@ -179,19 +234,30 @@ impl SearchIndex {
                 _ => vec![value.trim().to_string()],
             };
             let term = Term::from_facet(self.open.fields.facets, &facet(*kind, &path));
-            clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
         }
         if request.since.is_some() || request.until.is_some() {
             let field = self.open.fields.published;
             let bound = |date: Option<Date>, f: fn(Term) -> Bound<Term>| {
-                date.map_or(Bound::Unbounded, |d| f(Term::from_field_date_for_search(field, to_datetime(d))))
+                date.map_or(Bound::Unbounded, |d| {
+                    f(Term::from_field_date_for_search(field, to_datetime(d)))
+                })
             };
             let until = request.until.and_then(|d| d.next_day());
-            let range = RangeQuery::new(bound(request.since, Bound::Included), bound(until, Bound::Excluded));
+            let range = RangeQuery::new(
+                bound(request.since, Bound::Included),
+                bound(until, Bound::Excluded),
+            );
             clauses.push((Occur::Must, Box::new(range)));
         }
         if clauses.len() == 1 {
-            return Ok(clauses.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)));
+            return Ok(clauses
+                .pop()
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| Box::new(AllQuery)));
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
@@ -217,23 +283,43 @@ impl SearchIndex {
     }
 
     /// Counts of one facet kind over the matches of `query` (every article when empty).
-    pub fn facet_values(&self, kind: FacetKind, query: &str, limit: usize) -> Result<(usize, Vec<FacetCount>)> {
-        let request = SearchRequest { query: query.to_string(), facets: vec![kind], facet_limit: limit, ..SearchRequest::default() };
+    pub fn facet_values(
+        &self,
+        kind: FacetKind,
+        query: &str,
+        limit: usize,
+    ) -> Result<(usize, Vec<FacetCount>)> {
+        let request = SearchRequest {
+            query: query.to_string(),
+            facets: vec![kind],
+            facet_limit: limit,
+            ..SearchRequest::default()
+        };
         let mut results = self.search(&request)?;
-        Ok((results.total, results.facets.pop().map(|(_, v)| v).unwrap_or_default()))
+        Ok((
+            results.total,
+            results.facets.pop().map(|(_, v)| v).unwrap_or_default(),
+        ))
     }
 
     /// Documents, size, segments, fields and the top values of every facet kind.
     pub fn stats(&self, top: usize) -> Result<Stats> {
         let searcher = self.reader.searcher();
-        let request = SearchRequest { facets: FacetKind::ALL.to_vec(), facet_limit: top, ..SearchRequest::default() };
+        let request = SearchRequest {
+            facets: FacetKind::ALL.to_vec(),
+            facet_limit: top,
+            ..SearchRequest::default()
+        };
         let facets = self.search(&request)?.facets;
         let schema = self.open.index.schema();
         Ok(Stats {
             docs: searcher.num_docs(),
             index_bytes: dir_size(&self.open.dir),
             segments: searcher.segment_readers().len(),
-            fields: schema.fields().map(|(_, entry)| entry.name().to_string()).collect(),
+            fields: schema
+                .fields()
+                .map(|(_, entry)| entry.name().to_string())
+                .collect(),
             facets,
         })
     }
@@ -248,7 +334,11 @@ impl SearchIndex {
             .enumerate()
             .map(|(i, r)| (i as u32, r.max_doc()))
             .collect();
-        let alive: Vec<_> = searcher.segment_readers().iter().map(|r| r.alive_bitset().cloned()).collect();
+        let alive: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.alive_bitset().cloned())
+            .collect();
         segments.into_iter().flat_map(move |(segment, max_doc)| {
             let searcher = searcher.clone();
             let alive = alive[segment as usize].clone();
@@ -275,8 +365,12 @@ impl SearchIndex {
 fn query_error_message(err: &tantivy::query::QueryParserError) -> String {
     use tantivy::query::QueryParserError as E;
     match err {
-        E::SyntaxError(detail) => format!("syntax error ({detail}); check quotes, parentheses and operators, e.g. \"western sahara\" AND morocco"),
-        E::FieldDoesNotExist(field) => format!("unknown field `{field}`; use title, subtitle, body, captions, person, country, org, topic, source, section or authors"),
+        E::SyntaxError(detail) => format!(
+            "syntax error ({detail}); check quotes, parentheses and operators, e.g. \"western sahara\" AND morocco"
+        ),
+        E::FieldDoesNotExist(field) => format!(
+            "unknown field `{field}`; use title, subtitle, body, captions, person, country, org, topic, source, section or authors"
+        ),
         other => format!("{other}"),
     }
 }

@@ -75,7 +75,10 @@ impl SnippetMaker {
             generator.set_max_num_chars(SNIPPET_CHARS);
             generators.push((field, generator));
         }
-        Ok(SnippetMaker { generators, fallback: fields[0] })
+        Ok(SnippetMaker {
+            generators,
+            fallback: fields[0],
+        })
     }
 
     /// The best snippet of a document: the first field with a highlighted passage, else the
@@ -104,7 +107,9 @@ fn field_text(doc: &TantivyDocument, field: Field) -> String {
 
 /// Byte index of the end of the last whole word within `max_chars` characters.
 fn word_end(text: &str, max_chars: usize) -> usize {
-    let Some((limit, _)) = text.char_indices().nth(max_chars) else { return text.len() };
+    let Some((limit, _)) = text.char_indices().nth(max_chars) else {
+        return text.len();
+    };
     text[..limit].rfind(char::is_whitespace).unwrap_or(limit)
 }
 
@@ -145,7 +150,10 @@ fn tidy(text: &str, range: Range<usize>, highlights: &[Range<usize>]) -> Snippet
         .map(|r| map[r.start]..map[r.end].min(trimmed))
         .filter(|r| r.start < r.end)
         .collect();
-    Snippet { text: out, highlights }
+    Snippet {
+        text: out,
+        highlights,
+    }
 }
 
 #[cfg(test)]
@@ -154,7 +162,10 @@ mod tests {
 
     #[test]
     fn html_escapes_and_marks() {
-        let s = Snippet { text: "a <b> & Rabat".into(), highlights: vec![8..13] };
+        let s = Snippet {
+            text: "a <b> & Rabat".into(),
+            highlights: std::iter::once(8..13).collect(),
+        };
         assert_eq!(s.to_html(), "a &lt;b&gt; &amp; <b>Rabat</b>");
     }
 

@@ -1,0 +1,89 @@
+//! Bad input is reported with path and reason, skipped, and never stops the run.
+
+mod util;
+
+use std::fs;
+
+use util::Harness;
+
+#[test]
+fn bad_files_are_reported_and_the_rest_indexed() {
+    let harness = Harness::new();
+    let archive = harness.dir.path().join("archive");
+    fs::create_dir_all(archive.join("2023/07")).unwrap();
+    let dir = archive.join("2023/07");
+    fs::write(
+        dir.join("good.txt"),
+        "Rabat hosts trade fair\n\nExhibitors from Morocco and Spain met in Rabat.\n",
+    )
+    .unwrap();
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    fs::write(
+        dir.join("binary.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0],
+    )
+    .unwrap();
+    fs::write(dir.join("broken.json"), "{\"title\": \"x\", body: }").unwrap();
+    fs::write(
+        dir.join("cut.json"),
+        "{\"title\": \"Half an article\", \"body\": \"It sto",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("wrong.json"),
+        "{\"title\": [1, 2], \"body\": \"b\"}",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("latin1.txt"),
+        b"Caf\xe9 culture in Casablanca\n\nThe caf\xe9s of Casablanca were full.\n",
+    )
+    .unwrap();
+    fs::create_dir_all(dir.join("folder.txt")).unwrap();
+    let run = harness.run(&["index", archive.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (file, reason) in [
+        ("empty.txt", "empty file"),
+        ("binary.txt", "binary data"),
+        ("broken.json", "malformed: invalid JSON"),
+        ("cut.json", "truncated"),
+        ("wrong.json", "field `title` is an array"),
+    ] {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not reported: {}", run.stderr));
+        assert!(line.contains(reason), "{line}");
+        assert_eq!(run.stderr.matches(file).count(), 1, "{file} reported once");
+    }
+    assert!(
+        run.stdout.contains("indexed 2 articles from 7 files"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("skipped 5 files: 1 binary, 1 empty, 2 malformed, 1 truncated"),
+        "{}",
+        run.stdout
+    );
+    let json = harness.run(&["search", "café", "--json"]).json();
+    assert_eq!(json["total"], 1, "Latin-1 text is decoded and indexed");
+    assert_eq!(json["hits"][0]["title"], "Café culture in Casablanca");
+    let strict = harness.run(&["index", "--strict", archive.to_str().unwrap()]);
+    assert_eq!(strict.code, 1, "--strict fails on skips");
+}
+
+#[test]
+fn oversized_files_are_skipped_with_the_limit_named() {
+    let harness = Harness::new();
+    let archive = harness.dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    fs::write(archive.join("huge.txt"), "word ".repeat(300_000)).unwrap();
+    fs::write(archive.join("small.txt"), "Small story\n\nA short body.\n").unwrap();
+    let run = harness.run(&["index", "--max-file-mb", "1", archive.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("huge.txt: too large"), "{}", run.stderr);
+    assert!(run.stdout.contains("indexed 1 articles"), "{}", run.stdout);
+}
