@@ -7,6 +7,7 @@ use tantivy::collector::{FacetCollector, FacetCounts};
 use tantivy::schema::Facet;
 
 use crate::entities::{EntityKind, Extractor};
+use crate::error::Result;
 use crate::index::document::facet;
 use crate::index::schema::FacetKind;
 
@@ -35,19 +36,31 @@ pub struct FacetPlan {
 
 impl FacetPlan {
     /// Plans counts for `kinds`, keeping at most `limit` values of each (all of year/month).
-    pub fn new(kinds: &[FacetKind], extractor: &Extractor, limit: usize) -> FacetPlan {
+    /// The extractor (which knows the topic taxonomy) is asked for only when topics are
+    /// counted.
+    pub fn new<'a>(
+        kinds: &[FacetKind],
+        extractor: impl FnOnce() -> Result<&'a Extractor>,
+        limit: usize,
+    ) -> Result<FacetPlan> {
+        let topic = FacetKind::Entity(EntityKind::Topic);
+        let extractor = if kinds.contains(&topic) {
+            Some(extractor()?)
+        } else {
+            None
+        };
         let mut plan = FacetPlan {
             kinds: Vec::new(),
             layers: Vec::new(),
-            topic_leaves: extractor.topic_paths(),
+            topic_leaves: extractor.map(Extractor::topic_paths).unwrap_or_default(),
             limit,
         };
         for &kind in kinds {
             if plan.kinds.iter().any(|(k, _)| *k == kind) {
                 continue;
             }
-            let paths = match kind {
-                FacetKind::Entity(EntityKind::Topic) => extractor.topic_categories(),
+            let paths = match extractor {
+                Some(extractor) if kind == topic => extractor.topic_categories(),
                 _ => vec![Vec::new()],
             };
             let mut roots = Vec::new();
@@ -63,7 +76,7 @@ impl FacetPlan {
             }
             plan.kinds.push((kind, roots));
         }
-        plan
+        Ok(plan)
     }
 
     /// True when nothing is to be counted.

@@ -5,7 +5,8 @@ pub mod facets;
 pub mod snippet;
 
 use std::ops::Bound;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -17,7 +18,7 @@ use tantivy::{
 };
 use time::Date;
 
-use crate::entities::{EntityKind, Extractor};
+use crate::entities::Extractor;
 use crate::error::{Error, Result};
 use crate::index::document::{StoredArticle, facet, from_document, to_datetime};
 use crate::index::schema::FacetKind;
@@ -104,7 +105,10 @@ pub struct Stats {
 pub struct SearchIndex {
     open: OpenIndex,
     reader: IndexReader,
-    extractor: Extractor,
+    schema_dir: Option<PathBuf>,
+    /// Built on first use: only filters and topic facets need the gazetteers, and compiling
+    /// them would slow every other search process down.
+    extractor: OnceLock<Extractor>,
 }
 
 impl SearchIndex {
@@ -116,11 +120,11 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let extractor = Extractor::with_overrides(schema_dir)?;
         Ok(SearchIndex {
             open,
             reader,
-            extractor,
+            schema_dir: schema_dir.map(Path::to_path_buf),
+            extractor: OnceLock::new(),
         })
     }
 
@@ -130,7 +134,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let text_query = self.parse_query(&request.query)?;
         let query = self.with_filters(text_query.box_clone(), request)?;
-        let plan = FacetPlan::new(&request.facets, &self.extractor, request.facet_limit);
+        let plan = FacetPlan::new(&request.facets, || self.extractor(), request.facet_limit)?;
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
         let facet_handles: Vec<_> = plan
@@ -230,7 +234,7 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
         for (kind, value) in &request.filters {
             let path = match kind {
-                FacetKind::Entity(entity) => self.extractor.filter_path(*entity, value),
+                FacetKind::Entity(entity) => self.extractor()?.filter_path(*entity, value),
                 _ => vec![value.trim().to_string()],
             };
             let term = Term::from_facet(self.open.fields.facets, &facet(*kind, &path));
@@ -351,14 +355,13 @@ impl SearchIndex {
         })
     }
 
-    /// The extractor used to resolve filter values.
-    pub fn extractor(&self) -> &Extractor {
-        &self.extractor
-    }
-
-    /// Resolves a filter value to the facet value it selects (for display).
-    pub fn resolve_filter(&self, kind: EntityKind, value: &str) -> String {
-        self.extractor.filter_path(kind, value).join("/")
+    /// The extractor used to resolve filter values and plan topic facets.
+    pub fn extractor(&self) -> Result<&Extractor> {
+        if let Some(extractor) = self.extractor.get() {
+            return Ok(extractor);
+        }
+        let built = Extractor::with_overrides(self.schema_dir.as_deref())?;
+        Ok(self.extractor.get_or_init(|| built))
     }
 }
 
