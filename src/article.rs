@@ -39,6 +39,13 @@ impl Article {
         short_hash(path.as_bytes())
     }
 
+    /// The stable id of the article in the file at `path`: the id of its canonical path, so
+    /// that `archive/x.txt` and `./archive/x.txt` name the same article.
+    pub fn id_for_file(path: &std::path::Path) -> String {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        Self::id_for_path(&canonical.to_string_lossy())
+    }
+
     /// Hash of the cleaned title and body, equal for two saved copies of the same story.
     pub fn content_hash(&self) -> String {
         let mut hasher = blake3::Hasher::new();

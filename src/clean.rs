@@ -340,6 +340,18 @@ mod tests {
             Some("JNS")
         );
         assert_eq!(rules.find_source(["nothing"]), None);
+        assert_eq!(
+            rules
+                .find_source(["© Northgate Courier Ltd. All rights reserved."])
+                .as_deref(),
+            Some("Northgate Courier")
+        );
+        assert_eq!(
+            rules
+                .find_source(["© 2019-2024 Atlas Coast Dispatch. All rights reserved."])
+                .as_deref(),
+            Some("Atlas Coast Dispatch")
+        );
     }
 
     #[test]

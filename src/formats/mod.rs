@@ -55,7 +55,7 @@ pub fn parse_file(
     if article.published.is_none() {
         article.published = dates::date_from_path(&path_text);
     }
-    article.id = Article::id_for_path(&path_text);
+    article.id = Article::id_for_file(path);
     article.path = path_text;
     Ok(article)
 }

@@ -105,7 +105,7 @@ pub fn build_index(
     progress: &dyn Progress,
 ) -> Result<BuildSummary> {
     let started = Instant::now();
-    let roots = canonical_roots(archives)?;
+    let roots = checked_roots(archives)?;
     let rules = Boilerplate::with_overrides(options.schema_dir.as_deref())?;
     let extractor = Extractor::with_overrides(options.schema_dir.as_deref())?;
     let open = open_or_create(&options.index_dir)?;
@@ -150,18 +150,18 @@ pub fn build_index(
     Ok(summary)
 }
 
-fn canonical_roots(archives: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    archives
-        .iter()
-        .map(|root| {
-            std::fs::canonicalize(root).map_err(|_| {
-                Error::BadArgument(format!(
-                    "archive {} does not exist; give a folder of saved articles",
-                    root.display()
-                ))
-            })
-        })
-        .collect()
+/// The archive roots as given (paths are stored and shown the way the user wrote them), once
+/// each is known to exist.
+fn checked_roots(archives: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    for root in archives {
+        if !root.exists() {
+            return Err(Error::BadArgument(format!(
+                "archive {} does not exist; give a folder of saved articles",
+                root.display()
+            )));
+        }
+    }
+    Ok(archives.to_vec())
 }
 
 fn open_writer(open: &OpenIndex, options: &BuildOptions) -> Result<IndexWriter> {

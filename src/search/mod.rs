@@ -271,8 +271,9 @@ impl SearchIndex {
         let f = &self.open.fields;
         let mut terms = vec![Term::from_field_text(f.id, id_or_path)];
         terms.push(Term::from_field_text(f.path, id_or_path));
-        if let Ok(canonical) = std::fs::canonicalize(id_or_path) {
-            terms.push(Term::from_field_text(f.path, &canonical.to_string_lossy()));
+        if Path::new(id_or_path).exists() {
+            let id = crate::article::Article::id_for_file(Path::new(id_or_path));
+            terms.push(Term::from_field_text(f.id, &id));
         }
         let searcher = self.reader.searcher();
         for term in terms {

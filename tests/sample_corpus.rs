@@ -1,0 +1,117 @@
+//! The bundled sample corpus end to end: parsing matches the hand-written oracle in
+//! `tests/data/sample_entities.json`, and the README's main query ranks the Western Sahara
+//! sovereignty coverage first.
+
+mod util;
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::Value;
+use util::{Harness, sample_corpus, strings};
+
+fn oracle() -> BTreeMap<String, Value> {
+    let text = include_str!("data/sample_entities.json");
+    serde_json::from_str(text).expect("oracle parses")
+}
+
+fn exported(harness: &Harness) -> BTreeMap<String, Value> {
+    let root = sample_corpus();
+    let run = harness.run(&["export"]);
+    run.stdout
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).expect("export line is JSON"))
+        .map(|article| {
+            let path = article["path"].as_str().unwrap().to_string();
+            let relative = path
+                .strip_prefix(root.to_str().unwrap())
+                .unwrap_or(&path)
+                .trim_start_matches('/')
+                .to_string();
+            (relative, article)
+        })
+        .collect()
+}
+
+#[test]
+fn headers_match_the_oracle_and_countries_are_complete() {
+    let harness = Harness::new();
+    harness.index(&sample_corpus());
+    let got = exported(&harness);
+    let oracle = oracle();
+    assert_eq!(got.len(), oracle.len(), "every sample article is indexed");
+    let (mut found, mut expected, mut extra) = (0, 0, 0);
+    for (path, want) in &oracle {
+        let article = got
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} not indexed"));
+        assert_eq!(article["title"], want["title"], "{path}");
+        assert_eq!(article["section"], want["section"], "{path}");
+        assert!(
+            article["source"].is_null() || article["source"] == want["source"],
+            "{path}: {}",
+            article["source"]
+        );
+        let body = article["body"].as_str().unwrap();
+        assert!(
+            !body.contains("donating") && !body.contains("Most read"),
+            "{path}: tail left in body"
+        );
+        let want: HashSet<String> = strings(&want["country"]).into_iter().collect();
+        let have: HashSet<String> = strings(&article["country"]).into_iter().collect();
+        found += want.intersection(&have).count();
+        expected += want.len();
+        extra += have.difference(&want).count();
+    }
+    let recall = found as f64 / expected as f64;
+    let precision = found as f64 / (found + extra) as f64;
+    assert!(
+        recall >= 0.95 && precision >= 0.9,
+        "countries: recall {recall:.2}, precision {precision:.2}"
+    );
+}
+
+#[test]
+fn western_sahara_sovereignty_ranks_the_sovereignty_coverage_first() {
+    let harness = Harness::new();
+    harness.index(&sample_corpus());
+    let json = harness
+        .run(&[
+            "search",
+            "Western Sahara sovereignty",
+            "--facet",
+            "person",
+            "--json",
+        ])
+        .json();
+    let hits = json["hits"].as_array().unwrap();
+    assert!(hits.len() >= 6);
+    for hit in &hits[..6] {
+        assert!(
+            strings(&hit["topic"]).contains(&"Western Sahara".to_string()),
+            "{}",
+            hit["title"]
+        );
+        assert!(
+            hit["snippet"].as_str().unwrap().contains("<b>"),
+            "{}",
+            hit["snippet"]
+        );
+    }
+    let people = json["facets"]["person"].as_array().unwrap();
+    assert!(
+        people
+            .iter()
+            .any(|p| p["value"] == "Staffan de Mistura" && p["count"].as_u64() >= Some(2)),
+        "{people:?}"
+    );
+    let unrelated = harness
+        .run(&[
+            "search",
+            "Western Sahara sovereignty",
+            "--topic",
+            "Football",
+            "--json",
+        ])
+        .json();
+    assert!(unrelated["total"].as_u64().unwrap() <= 1);
+}
