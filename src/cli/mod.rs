@@ -82,12 +82,20 @@ fn clap_exit(err: &clap::Error) -> ExitCode {
         return ExitCode::from(code);
     }
     let rendered = err.render().to_string();
-    let message: Vec<&str> = rendered
+    let first_block: Vec<&str> = rendered
         .lines()
         .take_while(|line| !line.trim().is_empty())
         .map(str::trim)
         .collect();
-    let message = message.join(" ");
+    let mut parts = vec![first_block.join(" ")];
+    parts.extend(
+        rendered
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("tip:"))
+            .map(str::to_string),
+    );
+    let message = parts.join("; ");
     let message = message.strip_prefix("error: ").unwrap_or(&message);
     eprintln!("newsindex: {message}; see `newsindex --help`");
     ExitCode::from(EXIT_USAGE)

@@ -114,7 +114,9 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
     meta.extend(a.source.clone());
     meta.extend(a.section.clone());
     meta.extend(a.published.map(|d| d.to_string()));
-    meta.push(format!("score {:.2}", hit.score));
+    if hit.score > 0.0 {
+        meta.push(format!("score {:.2}", hit.score));
+    }
     meta.push(format!("id {}", a.id));
     writeln!(out, "     {}", style.dim(&meta.join(" · ")))?;
     let (open, close) = style.highlight_marks();

@@ -311,7 +311,10 @@ impl SearchIndex {
     pub fn stats(&self, top: usize) -> Result<Stats> {
         let searcher = self.reader.searcher();
         let request = SearchRequest {
-            facets: FacetKind::ALL.to_vec(),
+            facets: FacetKind::ALL
+                .into_iter()
+                .filter(|k| *k != FacetKind::Month)
+                .collect(),
             facet_limit: top,
             ..SearchRequest::default()
         };

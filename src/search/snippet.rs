@@ -88,8 +88,9 @@ impl SnippetMaker {
             let full = field_text(doc, *field);
             let found = generator.snippet(&full);
             if !found.highlighted().is_empty() {
-                let range = found.fragment_range();
-                return tidy(&full, range, found.highlighted());
+                let (range, marks) =
+                    sentence_window(&full, found.fragment_range(), found.highlighted());
+                return tidy(&full, range, &marks);
             }
         }
         let text = field_text(doc, self.fallback);
@@ -103,6 +104,65 @@ fn field_text(doc: &TantivyDocument, field: Field) -> String {
     use tantivy::schema::Value;
     let values: Vec<&str> = doc.get_all(field).filter_map(|v| v.as_str()).collect();
     values.join(" ")
+}
+
+/// How far back (in bytes) a passage may reach for the start of its first match's sentence.
+const SENTENCE_REACH: usize = 160;
+
+/// Moves a passage to start at the beginning of the sentence holding its first match, when
+/// that sentence starts close enough, and trims its end back to about [`SNIPPET_CHARS`] at a
+/// word boundary. Highlights are relative to the range start, before and after.
+fn sentence_window(
+    text: &str,
+    range: Range<usize>,
+    marks: &[Range<usize>],
+) -> (Range<usize>, Vec<Range<usize>>) {
+    let Some(first) = marks.first() else {
+        return (range, marks.to_vec());
+    };
+    let first_match = range.start + first.start;
+    let floor = first_match.saturating_sub(SENTENCE_REACH);
+    let floor = (floor..=first_match)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(first_match);
+    let start =
+        sentence_start(&text[floor..first_match]).map_or(range.start, |offset| floor + offset);
+    let end = (start + word_end(&text[start..], SNIPPET_CHARS)).max(range.start + first.end);
+    let end = sentence_end(text, end).unwrap_or(end);
+    let moved = marks
+        .iter()
+        .map(|m| (range.start + m.start)..(range.start + m.end))
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| (m.start - start)..(m.end - start))
+        .collect();
+    (start..end, moved)
+}
+
+/// Offset of the start of the last sentence that begins in `before` (after ". ", "? ", "! ",
+/// a closing quote after those, or a line break).
+fn sentence_start(before: &str) -> Option<usize> {
+    let bytes = before.as_bytes();
+    (1..bytes.len()).rev().find(|&i| {
+        let after_break = bytes[i - 1] == b'\n';
+        let after_stop = bytes[i - 1] == b' ' && ends_sentence(&before[..i - 1]);
+        (after_break || after_stop) && !bytes[i].is_ascii_whitespace()
+    })
+}
+
+/// True when `text` ends with a full stop, question or exclamation mark, possibly followed by
+/// a closing quote.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\u{201d}', '\u{2019}'])
+        .ends_with(['.', '?', '!'])
+}
+
+/// The end of the sentence running through `at`, when it ends within 40 bytes.
+fn sentence_end(text: &str, at: usize) -> Option<usize> {
+    let window = text.get(at..(at + 40).min(text.len()))?;
+    window
+        .find(['.', '?', '!'])
+        .map(|i| at + i + 1)
+        .filter(|&end| text.is_char_boundary(end))
 }
 
 /// Byte index of the end of the last whole word within `max_chars` characters.
@@ -177,6 +237,26 @@ mod tests {
         assert_eq!(s.text, "… The Western Sahara talks resumed.");
         let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
         assert_eq!(marked, ["Western", "Sahara"]);
+    }
+
+    #[test]
+    fn passages_start_at_the_sentence_of_the_first_match() {
+        let text = "First sentence here. The Western Sahara talks resumed in Geneva on Monday. More follows.";
+        let at = text.find("Western").unwrap();
+        let from = at - 2;
+        let (range, marks) = sentence_window(
+            text,
+            from..text.len(),
+            std::slice::from_ref(&((at - from)..(at - from + 7))),
+        );
+        assert_eq!(
+            &text[range.clone()],
+            "The Western Sahara talks resumed in Geneva on Monday. More follows."
+        );
+        assert_eq!(
+            &text[range.start + marks[0].start..range.start + marks[0].end],
+            "Western"
+        );
     }
 
     #[test]
