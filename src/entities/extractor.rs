@@ -7,7 +7,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::Gazetteer;
-use super::{Entities, EntityKind, Mention};
+use super::{Entities, EntityKind, Mention, context};
 use crate::article::Article;
 use crate::error::{Error, Result};
 
@@ -25,6 +25,10 @@ struct Target {
     kind: EntityKind,
     entity: usize,
     strength: Strength,
+    /// Also a personal name: ignored when joined to another capitalised word.
+    person_name: bool,
+    /// Counts only with confirmation elsewhere in the article.
+    needs_context: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +51,20 @@ pub struct Extractor {
     topic_matcher: AhoCorasick,
     /// For each topic phrase: (topic index, is a co-term).
     topic_targets: Vec<Vec<(usize, bool)>>,
+    /// Confirming words of countries with ambiguous names, by country index.
+    context_words: HashMap<usize, Vec<String>>,
+}
+
+/// What a scan of one article has found so far.
+#[derive(Debug, Default)]
+struct Scan {
+    tallies: HashMap<(EntityKind, usize), Tally>,
+    /// People named in full (their surnames may count).
+    anchored: HashSet<usize>,
+    /// Surname matches waiting for a full name.
+    surnames: Vec<(usize, bool)>,
+    /// Ambiguous names waiting for confirmation.
+    pending: Vec<((EntityKind, usize), bool)>,
 }
 
 /// Per-entity tally while scanning one article.
@@ -70,6 +88,7 @@ impl Extractor {
     /// Compiles the gazetteers.
     pub fn new(gazetteer: &Gazetteer) -> Result<Self> {
         let mut builder = PatternBuilder::default();
+        let mut context_words = HashMap::new();
         for (i, c) in gazetteer.countries.iter().enumerate() {
             let strings = [
                 &c.aliases,
@@ -85,6 +104,15 @@ impl Extractor {
                 strings.into_iter().flatten(),
                 Strength::Full,
             );
+            builder.flag(EntityKind::Country, i, &c.person_names, |t| {
+                t.person_name = true
+            });
+            builder.flag(EntityKind::Country, i, &c.needs_context, |t| {
+                t.needs_context = true
+            });
+            if !c.needs_context.is_empty() {
+                context_words.insert(i, c.context.clone());
+            }
         }
         for (i, p) in gazetteer.people.iter().enumerate() {
             builder.add(
@@ -133,51 +161,153 @@ impl Extractor {
             topics,
             topic_matcher,
             topic_targets,
+            context_words,
         })
     }
 
     /// Finds the entities of one article. Title mentions weigh in salience.
     pub fn extract(&self, article: &Article) -> Entities {
         let segments = article_segments(article);
-        let mut tallies: HashMap<(EntityKind, usize), Tally> = HashMap::new();
-        let mut anchored: HashSet<usize> = HashSet::new();
-        let mut surnames: Vec<(usize, bool)> = Vec::new();
+        let mut scan = Scan::default();
         for (text, in_title) in &segments {
             for m in self.matcher.find_iter(*text) {
-                if !at_word_boundary(text, m.start(), m.end()) {
-                    continue;
-                }
-                let targets = &self.targets[m.pattern().as_usize()];
-                match targets.iter().find(|t| t.strength == Strength::Full) {
-                    Some(t) => {
-                        add(&mut tallies, (t.kind, t.entity), *in_title);
-                        if t.kind == EntityKind::Person {
-                            anchored.insert(t.entity);
-                        }
-                    }
-                    None => surnames.push((m.pattern().as_usize(), *in_title)),
+                if at_word_boundary(text, m.start(), m.end()) {
+                    self.take_match(
+                        &mut scan,
+                        text,
+                        m.start()..m.end(),
+                        m.pattern().as_usize(),
+                        *in_title,
+                    );
                 }
             }
         }
-        for (pattern, in_title) in surnames {
-            let person = self.targets[pattern]
-                .iter()
-                .find(|t| anchored.contains(&t.entity));
-            if let Some(t) = person {
-                add(&mut tallies, (t.kind, t.entity), in_title);
-            }
-        }
+        self.settle_pending(&mut scan, &segments);
         let mut by_kind: HashMap<EntityKind, Vec<(Vec<String>, Tally)>> = HashMap::new();
-        for ((kind, entity), tally) in tallies {
+        for ((kind, entity), tally) in scan.tallies {
             let name = self.names[&kind][entity].clone();
             by_kind.entry(kind).or_default().push((vec![name], tally));
         }
+        by_kind
+            .entry(EntityKind::Person)
+            .or_default()
+            .extend(self.context_people(&segments));
         let mut entities = Entities::default();
         for (kind, list) in by_kind {
             *entities.of_mut(kind) = ranked(list);
         }
         entities.topic = self.topics_of(&segments);
         entities
+    }
+
+    /// Counts one gazetteer match, or keeps it pending when it needs the rest of the article.
+    fn take_match(
+        &self,
+        scan: &mut Scan,
+        text: &str,
+        span: std::ops::Range<usize>,
+        pattern: usize,
+        in_title: bool,
+    ) {
+        let targets = &self.targets[pattern];
+        let Some(t) = targets.iter().find(|t| t.strength == Strength::Full) else {
+            let word = &text[span.clone()];
+            if !(context::is_month(word) && context::used_as_date(text, span.start, span.end)) {
+                scan.surnames.push((pattern, in_title));
+            }
+            return;
+        };
+        if t.person_name && context::joined_to_name(text, span.start, span.end) {
+            return;
+        }
+        if t.needs_context {
+            scan.pending.push(((t.kind, t.entity), in_title));
+            return;
+        }
+        add(&mut scan.tallies, (t.kind, t.entity), in_title);
+        if t.kind == EntityKind::Person {
+            scan.anchored.insert(t.entity);
+        }
+    }
+
+    /// Surnames count for people named in full; ambiguous names count when the article
+    /// confirms them.
+    fn settle_pending(&self, scan: &mut Scan, segments: &[(&str, bool)]) {
+        for (pattern, in_title) in std::mem::take(&mut scan.surnames) {
+            let person = self.targets[pattern]
+                .iter()
+                .find(|t| scan.anchored.contains(&t.entity));
+            if let Some(t) = person {
+                add(&mut scan.tallies, (t.kind, t.entity), in_title);
+            }
+        }
+        for (key, in_title) in std::mem::take(&mut scan.pending) {
+            let words = self
+                .context_words
+                .get(&key.1)
+                .map_or(&[][..], Vec::as_slice);
+            let confirmed = scan.tallies.contains_key(&key)
+                || words.iter().any(|w| {
+                    segments
+                        .iter()
+                        .any(|(text, _)| context::count_word(text, w) > 0)
+                });
+            if confirmed {
+                add(&mut scan.tallies, key, in_title);
+            }
+        }
+    }
+
+    /// People found from context (titles, attribution) that the gazetteer does not know,
+    /// each counted by the mentions of their surname.
+    fn context_people(&self, segments: &[(&str, bool)]) -> Vec<(Vec<String>, Tally)> {
+        let mut people: Vec<(Vec<String>, Tally)> = Vec::new();
+        for (text, in_title) in segments {
+            if *in_title {
+                continue;
+            }
+            for name in context::candidate_names(text) {
+                let Some(name) = self.strip_known_prefix(&name) else {
+                    continue;
+                };
+                if self.is_known(&name) || people.iter().any(|(p, _)| p[0] == name) {
+                    continue;
+                }
+                let surname = context::surname(&name).unwrap_or(&name);
+                let mut tally = Tally::default();
+                for (text, in_title) in segments {
+                    let n = context::count_word(text, surname);
+                    tally.count += n;
+                    tally.in_title += if *in_title { n } else { 0 };
+                }
+                tally.count = tally.count.max(1);
+                people.push((vec![name], tally));
+            }
+        }
+        people
+    }
+
+    /// Drops leading words that are countries, demonyms or organizations ("Saudi Hisham
+    /// Nazer"); `None` when fewer than two words remain.
+    fn strip_known_prefix(&self, name: &str) -> Option<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let skip = words.iter().take_while(|w| self.is_place_or_org(w)).count();
+        context::tidy_name(&words[skip..].join(" "))
+    }
+
+    /// True when the gazetteers already know `name` as anything (person, place, org).
+    fn is_known(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        [EntityKind::Person, EntityKind::Country, EntityKind::Org]
+            .iter()
+            .any(|kind| self.lookup.contains_key(&(*kind, lower.clone())))
+    }
+
+    fn is_place_or_org(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lookup
+            .contains_key(&(EntityKind::Country, lower.clone()))
+            || self.lookup.contains_key(&(EntityKind::Org, lower))
     }
 
     fn topics_of(&self, segments: &[(&str, bool)]) -> Vec<Mention> {
@@ -354,6 +484,8 @@ impl PatternBuilder {
             kind,
             entity,
             strength,
+            person_name: false,
+            needs_context: false,
         };
         // Full names first, so that a string that is both a name and a surname counts as a name.
         let list = &mut self.targets[slot];
@@ -366,6 +498,26 @@ impl PatternBuilder {
                 list.insert(at, target);
             }
             Strength::Short => list.push(target),
+        }
+    }
+
+    /// Sets a flag on the targets of `strings` that point at this entity.
+    fn flag(
+        &mut self,
+        kind: EntityKind,
+        entity: usize,
+        strings: &[String],
+        set: impl Fn(&mut Target),
+    ) {
+        for s in strings {
+            let Some(&slot) = self.index.get(s.trim()) else {
+                continue;
+            };
+            for t in &mut self.targets[slot] {
+                if t.kind == kind && t.entity == entity {
+                    set(t);
+                }
+            }
         }
     }
 
@@ -427,6 +579,7 @@ fn filter_lookup(g: &Gazetteer) -> HashMap<(EntityKind, String), Vec<String>> {
             .chain(&c.abbreviations)
             .chain(&c.historical)
             .chain(&c.demonyms)
+            .chain(&c.cities)
         {
             put(EntityKind::Country, s, &c.name);
         }
@@ -472,180 +625,5 @@ fn engine_error(err: &aho_corasick::BuildError) -> Error {
     Error::Schema {
         file: "gazetteers".into(),
         message: format!("cannot compile the name matcher: {err}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::clean::Boilerplate;
-    use crate::formats::{Format, parse_text};
-
-    fn extractor() -> Extractor {
-        Extractor::builtin().unwrap()
-    }
-
-    fn article(title: &str, body: &str) -> Article {
-        Article {
-            title: title.into(),
-            body: body.into(),
-            ..Article::default()
-        }
-    }
-
-    fn names(entities: &Entities, kind: EntityKind) -> Vec<String> {
-        let mut names = entities.names(kind);
-        names.sort();
-        names
-    }
-
-    #[test]
-    fn seed_layout_entities() {
-        let text = include_str!("../../tests/fixtures/archive/2023/06/defence-call.txt");
-        let a = parse_text(text, Format::Text, &Boilerplate::builtin().unwrap()).unwrap();
-        let e = extractor().extract(&a);
-        for person in [
-            "Yoav Gallant",
-            "Herzi Halevi",
-            "Abdellatif Loudiyi",
-            "Mohammed VI",
-            "Amir Ohana",
-            "Tzachi Hanegbi",
-            "Nasser Bourita",
-            "Eli Cohen",
-        ] {
-            assert!(
-                e.names(EntityKind::Person).contains(&person.to_string()),
-                "{person}: {:?}",
-                e.person
-            );
-        }
-        for country in [
-            "Israel",
-            "Morocco",
-            "United States",
-            "United Arab Emirates",
-            "Bahrain",
-            "Sudan",
-        ] {
-            assert!(
-                e.names(EntityKind::Country).contains(&country.to_string()),
-                "{country}: {:?}",
-                e.country
-            );
-        }
-        for org in [
-            "Israel Defense Forces",
-            "Knesset",
-            "American Jewish Committee",
-        ] {
-            assert!(
-                e.names(EntityKind::Org).contains(&org.to_string()),
-                "{org}: {:?}",
-                e.org
-            );
-        }
-        for topic in ["Abraham Accords", "Negev Forum", "Western Sahara"] {
-            assert!(
-                e.names(EntityKind::Topic).contains(&topic.to_string()),
-                "{topic}: {:?}",
-                e.topic
-            );
-        }
-        assert_eq!(
-            e.person[0].name, "Yoav Gallant",
-            "most salient first: {:?}",
-            e.person
-        );
-    }
-
-    #[test]
-    fn demonyms_and_cities_count_for_their_country() {
-        let e = extractor().extract(&article(
-            "Moroccan exports rise",
-            "Officials in Rabat said so.",
-        ));
-        assert_eq!(names(&e, EntityKind::Country), ["Morocco"]);
-        assert_eq!(e.country[0].count, 2);
-    }
-
-    #[test]
-    fn surname_counts_only_with_full_name_in_article() {
-        let x = extractor();
-        let e = x.extract(&article(
-            "t",
-            "Foreign Minister Nasser Bourita spoke. Bourita said more. Bourita left.",
-        ));
-        assert_eq!(e.person[0].name, "Nasser Bourita");
-        assert_eq!(e.person[0].count, 3);
-        let e = x.extract(&article("t", "Gallant efforts were made by the rescuers."));
-        assert!(e.person.is_empty(), "{:?}", e.person);
-    }
-
-    #[test]
-    fn matches_respect_word_boundaries() {
-        let e = extractor().extract(&article(
-            "t",
-            "Israelite history and Moroccanism are not countries. USSR x",
-        ));
-        assert!(!e.names(EntityKind::Country).contains(&"Israel".to_string()));
-        assert!(
-            !e.names(EntityKind::Country)
-                .contains(&"Morocco".to_string())
-        );
-    }
-
-    #[test]
-    fn longest_name_wins() {
-        let e = extractor().extract(&article(
-            "t",
-            "Soldiers of the Israel Defense Forces patrolled.",
-        ));
-        assert_eq!(names(&e, EntityKind::Org), ["Israel Defense Forces"]);
-        assert!(e.country.is_empty(), "{:?}", e.country);
-    }
-
-    #[test]
-    fn abbreviations_are_case_sensitive() {
-        let e = extractor().extract(&article("t", "Let us go, said the US envoy."));
-        assert_eq!(names(&e, EntityKind::Country), ["United States"]);
-        assert_eq!(e.country[0].count, 1);
-    }
-
-    #[test]
-    fn topics_are_hierarchical_and_case_insensitive() {
-        let e = extractor().extract(&article("t", "The abraham accords were signed in 2020."));
-        let topic = e
-            .topic
-            .iter()
-            .find(|m| m.name == "Abraham Accords")
-            .unwrap();
-        assert_eq!(topic.path, ["Diplomacy", "Abraham Accords"]);
-    }
-
-    #[test]
-    fn filter_values_resolve_aliases() {
-        let x = extractor();
-        assert_eq!(
-            x.filter_path(EntityKind::Person, "bourita"),
-            ["Nasser Bourita"]
-        );
-        assert_eq!(
-            x.filter_path(EntityKind::Org, "IDF"),
-            ["Israel Defense Forces"]
-        );
-        assert_eq!(
-            x.filter_path(EntityKind::Country, "U.S."),
-            ["United States"]
-        );
-        assert_eq!(
-            x.filter_path(EntityKind::Topic, "abraham accords"),
-            ["Diplomacy", "Abraham Accords"]
-        );
-        assert_eq!(x.filter_path(EntityKind::Topic, "Diplomacy"), ["Diplomacy"]);
-        assert_eq!(
-            x.filter_path(EntityKind::Person, "Nobody Known"),
-            ["Nobody Known"]
-        );
     }
 }

@@ -38,6 +38,18 @@ pub struct CountrySpec {
     /// Former names ("Burma").
     #[serde(default)]
     pub historical: Vec<String>,
+    /// Strings of this entry that are also people's names ("Jordan", "Chad", "Israel",
+    /// "Washington"): they count only when not joined to another capitalised word.
+    #[serde(default)]
+    pub person_names: Vec<String>,
+    /// Strings of this entry that mean something else as often ("Georgia", the US state):
+    /// they count only when the article also names the entry another way or holds one of
+    /// `context`.
+    #[serde(default)]
+    pub needs_context: Vec<String>,
+    /// Words that confirm an ambiguous string ("Tbilisi", "Caucasus").
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 /// A person (`[[person]]` in `people.toml`).

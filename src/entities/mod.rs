@@ -3,8 +3,12 @@
 //! aho-corasick on word boundaries. Demonyms and cities count for their country; a surname
 //! alone counts for a person who is named in full in the same article.
 
+mod context;
 mod extractor;
 pub mod gazetteer;
+#[cfg(test)]
+mod tests;
+mod wordlists;
 
 use serde::{Deserialize, Serialize};
 
