@@ -101,7 +101,7 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max_bytes + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     if bytes.len() as u64 > max_bytes {

@@ -8,7 +8,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::wordlists::{NOT_NAMES, PARTICLES, TITLES};
+use super::wordlists::{
+    CURRENCY_WORDS, GENERIC_ORG_WORDS, GIVEN_NAMES, LEADING_WORDS, NOT_NAMES, ORG_HEADS, PARTICLES,
+    PRESS_WORDS, SURNAME_TITLES, TITLES,
+};
 
 /// A capitalised name word: "Volcker", "McDonald", "O'Neill", "Al-Zayani", "al-Burhan", or an
 /// initial "J.".
@@ -37,6 +40,43 @@ static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+static GIVEN_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let given = GIVEN_NAMES.join("|");
+    Regex::new(&format!(
+        r"\b((?:{given})(?:\s(?:(?:{PARTICLES})\s)?(?:{NAME_WORD})){{1,2}})"
+    ))
+    .expect("valid regex")
+});
+static SURNAME_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = SURNAME_TITLES.join("|");
+    Regex::new(&format!(
+        r"\b(?:{titles})\s+({NAME_WORD})(\s+(?:\p{{Lu}}|(?:{PARTICLES})\s))?"
+    ))
+    .expect("valid regex")
+});
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let roles: Vec<&str> = TITLES
+        .iter()
+        .copied()
+        .filter(|t| t.starts_with(char::is_lowercase))
+        .collect();
+    Regex::new(&format!(
+        r"({name}),\s+(?:the\s+|a\s+|an\s+|former\s+|who\s+is\s+)?(?:{roles})\b",
+        name = name_pattern(),
+        roles = roles.join("|")
+    ))
+    .expect("valid regex")
+});
+/// "International Coffee Organization (ICO)", "Union Bank of Switzerland".
+static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let heads = ORG_HEADS.join("|");
+    let word = r"\p{Lu}[\p{L}&'’.-]*";
+    Regex::new(&format!(
+        r"((?:{word}\s+(?:(?:of|for|on|the|de)\s+){{0,2}}){{1,5}}(?:{heads})(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}(?:\s+(?:and\s+)?{word}){{0,3}})?)(?:\s*\((\p{{Lu}}[\p{{Lu}}&-]{{1,7}})\))?"
+    ))
+    .expect("valid regex")
+});
+
 /// Two to four name words, with name particles between them.
 fn name_pattern() -> String {
     format!(r"{NAME_WORD}(?:\s(?:(?:{PARTICLES})\s)?(?:{NAME_WORD}|[IVX]{{1,4}}\b)){{1,3}}")
@@ -46,9 +86,19 @@ fn name_pattern() -> String {
 /// each with a leading non-name word (sentence start, title) stripped. Possessives are cut.
 pub fn candidate_names(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    for re in [&*TITLED, &*SAID_BEFORE, &*SAID_AFTER] {
+    for re in [
+        &*TITLED,
+        &*SAID_BEFORE,
+        &*SAID_AFTER,
+        &*APPOSITIVE,
+        &*GIVEN_FIRST,
+    ] {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get(1) else { continue };
+            let given_first = std::ptr::eq(re, &*GIVEN_FIRST);
+            if given_first && part_of_longer_name(text, m.start(), m.end()) {
+                continue;
+            }
             if let Some(name) = tidy_name(m.as_str()) {
                 found.push((m.start(), name));
             }
@@ -64,24 +114,108 @@ pub fn candidate_names(text: &str) -> Vec<String> {
     names
 }
 
+/// True when the capitalised run `text[start..end]` goes on to either side ("Thani bin Ahmed
+/// Al Zeyoudi", "James Webb Space Telescope"): a given name inside it proves nothing.
+fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split_whitespace().next());
+    let prev = text[..start]
+        .strip_suffix(' ')
+        .and_then(|rest| rest.split_whitespace().last());
+    let particle = |w: &str| PARTICLES.split('|').any(|p| p == w);
+    let joins = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_NAMES.contains(&w)
+            && !is_title(w)
+    };
+    let next = next.map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    next.is_some_and(joins) || prev.is_some_and(|w| particle(w) || joins(w))
+}
+
+/// Surnames introduced by a strong title alone ("President Reagan", "Mr. Volcker"), in order
+/// of appearance.
+pub fn titled_surnames(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for caps in SURNAME_TITLED.captures_iter(text) {
+        let (Some(m), None) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let word = m.as_str().trim_end_matches("'s").trim_end_matches("’s");
+        let usable = word.chars().count() > 2
+            && !NOT_NAMES.contains(&word)
+            && !GIVEN_NAMES.contains(&word)
+            && !is_title(word)
+            && !word.ends_with('.');
+        if usable && !names.iter().any(|n| n == word) {
+            names.push(word.to_string());
+        }
+    }
+    names
+}
+
+/// Organization names shaped like one ("International Tin Council", "Asian Development
+/// Bank", "Union Bank of Switzerland"), each with the acronym given in brackets after it.
+pub fn organization_names(text: &str) -> Vec<(std::ops::Range<usize>, String, Option<String>)> {
+    let mut found = Vec::new();
+    for caps in ORG_NAME.captures_iter(text) {
+        let Some(m) = caps.get(1) else { continue };
+        let mut offset = 0;
+        let mut words: Vec<&str> = m.as_str().split(' ').filter(|w| !w.is_empty()).collect();
+        while words
+            .first()
+            .is_some_and(|w| LEADING_WORDS.contains(w) || is_title(w))
+        {
+            offset = m.as_str()[offset..]
+                .find(words[0])
+                .map_or(offset, |i| offset + i + words[0].len() + 1);
+            words.remove(0);
+        }
+        let descriptive = words
+            .iter()
+            .filter(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !ORG_HEADS.contains(w)
+                    && !LEADING_WORDS.contains(w)
+                    && !GENERIC_ORG_WORDS.contains(w)
+            })
+            .count();
+        if words.len() < 2 || descriptive == 0 {
+            continue;
+        }
+        let acronym = caps.get(2).map(|a| a.as_str().to_string());
+        found.push(((m.start() + offset)..m.end(), words.join(" "), acronym));
+    }
+    found
+}
+
 /// Drops leading words that cannot start a name and a trailing possessive; `None` when
 /// fewer than two name words remain or a word is a month, weekday or other non-name.
 pub(crate) fn tidy_name(raw: &str) -> Option<String> {
     let mut words: Vec<&str> = raw.split_whitespace().collect();
-    while words
-        .first()
-        .is_some_and(|w| NOT_NAMES.contains(w) || is_title(w))
+    // A possessive ends the name: "Helmut Kohl's CDU-dominated" -> "Helmut Kohl".
+    if let Some(i) = words
+        .iter()
+        .position(|w| w.ends_with("'s") || w.ends_with("’s"))
     {
-        words.remove(0);
+        words.truncate(i + 1);
+        words[i] = words[i].trim_end_matches("'s").trim_end_matches("’s");
     }
-    if let Some(last) = words.last_mut() {
-        *last = last.trim_end_matches("'s").trim_end_matches("’s");
+    // A title inside ends what came before: "Security Adviser Frank Carlucci".
+    if let Some(i) = words.iter().rposition(|w| is_title(w)) {
+        words.drain(..=i);
+    }
+    while words.first().is_some_and(|w| NOT_NAMES.contains(w)) {
+        words.remove(0);
     }
     let name_words = words
         .iter()
         .filter(|w| !PARTICLES.split('|').any(|p| p == **w))
         .count();
-    let bad = words.iter().any(|w| NOT_NAMES.contains(w));
+    let bad = words
+        .iter()
+        .any(|w| NOT_NAMES.contains(w) || ORG_HEADS.contains(w) || w.ends_with('.') && w.len() > 2);
     (name_words >= 2 && !bad && words.len() <= 4).then(|| words.join(" "))
 }
 
@@ -131,6 +265,34 @@ mod tests {
     }
 
     #[test]
+    fn surnames_after_strong_titles() {
+        assert_eq!(
+            titled_surnames("President Reagan said. Mr. Volcker agreed. President Ronald Reagan"),
+            ["Reagan", "Volcker"]
+        );
+        assert!(titled_surnames("President Monday").is_empty());
+    }
+
+    #[test]
+    fn organizations_by_shape() {
+        let found = organization_names(
+            "The International Coffee Organization (ICO) met. Union Bank of Switzerland said.",
+        );
+        let names: Vec<_> = found
+            .iter()
+            .map(|(_, n, a)| (n.as_str(), a.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("International Coffee Organization", Some("ICO")),
+                ("Union Bank of Switzerland", None)
+            ]
+        );
+        assert!(organization_names("The Central Bank said.").is_empty());
+    }
+
+    #[test]
     fn possessives_and_particles() {
         assert_eq!(
             candidate_names("envoy Staffan de Mistura's visit"),
@@ -157,7 +319,7 @@ pub fn joined_to_name(text: &str, start: usize, end: usize) -> bool {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-            && !NOT_NAMES.contains(&word)
+            && (!NOT_NAMES.contains(&word) || PRESS_WORDS.contains(&word))
             && !TITLES.contains(&word)
     };
     let next_is_name = after.is_some_and(|w| {
@@ -220,6 +382,38 @@ pub fn is_month(word: &str) -> bool {
             "December",
         ]
         .contains(&word)
+}
+
+/// True when the word after `end` names a currency or a security ("Swiss franc",
+/// "Australian dollar bonds"): the adjective before it is then no mention of a country.
+pub fn names_a_currency(text: &str, end: usize) -> bool {
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split_whitespace().next());
+    next.is_some_and(|w| {
+        CURRENCY_WORDS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    })
+}
+
+/// True when the place starting at `start` is where a security is listed or traded
+/// ("listed in Luxembourg", "quoted on the Tokyo exchange"), not where the story happens.
+pub fn after_listing(text: &str, start: usize) -> bool {
+    let before = text[..start]
+        .trim_end()
+        .trim_end_matches(" the")
+        .to_ascii_lowercase();
+    [
+        "listed in",
+        "listed on",
+        "quoted in",
+        "quoted on",
+        "listing in",
+        "listing on",
+        "traded in",
+        "traded on",
+    ]
+    .iter()
+    .any(|phrase| before.ends_with(phrase))
 }
 
 /// Number of times `word` occurs in `text` as a whole word.

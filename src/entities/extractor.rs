@@ -29,6 +29,8 @@ struct Target {
     person_name: bool,
     /// Counts only with confirmation elsewhere in the article.
     needs_context: bool,
+    /// A demonym or adjective ("Swiss"): no mention when it qualifies a currency.
+    adjective: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +98,7 @@ impl Extractor {
                 &c.demonyms,
                 &c.cities,
                 &c.historical,
+                &c.regions,
             ];
             builder.add(
                 EntityKind::Country,
@@ -170,20 +173,17 @@ impl Extractor {
         let segments = article_segments(article);
         let mut scan = Scan::default();
         for (text, in_title) in &segments {
-            for m in self.matcher.find_iter(*text) {
-                if at_word_boundary(text, m.start(), m.end()) {
-                    self.take_match(
-                        &mut scan,
-                        text,
-                        m.start()..m.end(),
-                        m.pattern().as_usize(),
-                        *in_title,
-                    );
-                }
+            self.scan_text(&mut scan, text, None, *in_title);
+            // Words in capitals ("NEW YORK, March 3", wire headlines) are read a second time
+            // with ordinary capitalisation; only matches touching such words count again.
+            if let Some(softened) = soften_capitals(text) {
+                self.scan_text(&mut scan, &softened, Some(text), *in_title);
             }
         }
         self.settle_pending(&mut scan, &segments);
+        let orgs = self.context_orgs(&segments, &mut scan.tallies);
         let mut by_kind: HashMap<EntityKind, Vec<(Vec<String>, Tally)>> = HashMap::new();
+        by_kind.insert(EntityKind::Org, orgs);
         for ((kind, entity), tally) in scan.tallies {
             let name = self.names[&kind][entity].clone();
             by_kind.entry(kind).or_default().push((vec![name], tally));
@@ -198,6 +198,19 @@ impl Extractor {
         }
         entities.topic = self.topics_of(&segments);
         entities
+    }
+
+    /// Runs the name automaton over `text`. With `original`, `text` is its softened copy and
+    /// only matches that differ from the original count.
+    fn scan_text(&self, scan: &mut Scan, text: &str, original: Option<&str>, in_title: bool) {
+        for m in self.matcher.find_iter(text) {
+            let span = m.start()..m.end();
+            let changed = original
+                .is_none_or(|o| o.as_bytes()[span.clone()] != text.as_bytes()[span.clone()]);
+            if changed && at_word_boundary(text, span.start, span.end) {
+                self.take_match(scan, text, span, m.pattern().as_usize(), in_title);
+            }
+        }
     }
 
     /// Counts one gazetteer match, or keeps it pending when it needs the rest of the article.
@@ -218,6 +231,12 @@ impl Extractor {
             return;
         };
         if t.person_name && context::joined_to_name(text, span.start, span.end) {
+            return;
+        }
+        if t.adjective && context::names_a_currency(text, span.end) {
+            return;
+        }
+        if t.kind == EntityKind::Country && context::after_listing(text, span.start) {
             return;
         }
         if t.needs_context {
@@ -284,7 +303,78 @@ impl Extractor {
                 people.push((vec![name], tally));
             }
         }
+        for (text, in_title) in segments {
+            if *in_title {
+                continue;
+            }
+            for surname in context::titled_surnames(text) {
+                let taken = people
+                    .iter()
+                    .any(|(p, _)| context::surname(&p[0]) == Some(&surname) || p[0] == surname);
+                if taken || self.is_known(&surname) {
+                    continue;
+                }
+                people.push((vec![surname.clone()], word_tally(segments, &surname)));
+            }
+        }
         people
+    }
+
+    /// Organizations the gazetteer does not know, found by the shape of their names; a
+    /// country named inside one ("Union Bank of Switzerland") is no mention of the country.
+    fn context_orgs(
+        &self,
+        segments: &[(&str, bool)],
+        tallies: &mut HashMap<(EntityKind, usize), Tally>,
+    ) -> Vec<(Vec<String>, Tally)> {
+        let mut orgs: Vec<(Vec<String>, Tally)> = Vec::new();
+        for (text, in_title) in segments {
+            if *in_title {
+                continue;
+            }
+            for (_, name, acronym) in context::organization_names(text) {
+                let holds_known_org = self.matcher.find_iter(&name).any(|m| {
+                    self.targets[m.pattern().as_usize()]
+                        .iter()
+                        .any(|t| t.kind == EntityKind::Org && t.strength == Strength::Full)
+                });
+                if holds_known_org
+                    || self.is_known(&name)
+                    || self.is_part_of_known_org(&name)
+                    || orgs.iter().any(|(o, _)| o[0] == name)
+                {
+                    continue;
+                }
+                let mut tally = word_tally(segments, &name);
+                if let Some(acronym) = &acronym {
+                    let extra = word_tally(segments, acronym);
+                    tally.count += extra.count;
+                    tally.in_title += extra.in_title;
+                }
+                for m in self.matcher.find_iter(&name) {
+                    let inside = self.targets[m.pattern().as_usize()]
+                        .iter()
+                        .find(|t| t.strength == Strength::Full && t.kind == EntityKind::Country);
+                    if let Some(t) = inside {
+                        unmention(
+                            tallies,
+                            (t.kind, t.entity),
+                            word_tally(segments, &name).count,
+                        );
+                    }
+                }
+                orgs.push((vec![name], tally));
+            }
+        }
+        orgs
+    }
+
+    /// True when `name` is the tail of a known organization's name ("Security Council").
+    fn is_part_of_known_org(&self, name: &str) -> bool {
+        let suffix = format!(" {}", name.to_lowercase());
+        self.lookup
+            .keys()
+            .any(|(kind, key)| *kind == EntityKind::Org && key.ends_with(&suffix))
     }
 
     /// Drops leading words that are countries, demonyms or organizations ("Saudi Hisham
@@ -366,6 +456,14 @@ impl Extractor {
         self.topics.iter().map(|t| t.segments.clone()).collect()
     }
 
+    /// The facet path of a name, alias, abbreviation, demonym or city the gazetteers know
+    /// (case-insensitive), or `None`.
+    pub fn known(&self, kind: EntityKind, value: &str) -> Option<&[String]> {
+        self.lookup
+            .get(&(kind, value.trim().to_lowercase()))
+            .map(Vec::as_slice)
+    }
+
     /// Topic category paths (every proper prefix of a taxonomy path), for facet counting.
     pub fn topic_categories(&self) -> Vec<Vec<String>> {
         let mut categories: Vec<Vec<String>> = Vec::new();
@@ -391,6 +489,28 @@ fn add(
     tally.in_title += u32::from(in_title);
 }
 
+/// Mentions of `word` across the segments, title mentions apart.
+fn word_tally(segments: &[(&str, bool)], word: &str) -> Tally {
+    let mut tally = Tally::default();
+    for (text, in_title) in segments {
+        let n = context::count_word(text, word);
+        tally.count += n;
+        tally.in_title += if *in_title { n } else { 0 };
+    }
+    tally.count = tally.count.max(1);
+    tally
+}
+
+/// Takes `n` mentions back from an entity, forgetting it when none remain.
+fn unmention(tallies: &mut HashMap<(EntityKind, usize), Tally>, key: (EntityKind, usize), n: u32) {
+    if let Some(tally) = tallies.get_mut(&key) {
+        tally.count = tally.count.saturating_sub(n);
+        if tally.count == 0 {
+            tallies.remove(&key);
+        }
+    }
+}
+
 /// Extra weight of a title mention when ordering entities by salience.
 const TITLE_WEIGHT: u32 = 2;
 
@@ -414,6 +534,33 @@ fn ranked(tallies: Vec<(Vec<String>, Tally)>) -> Vec<Mention> {
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
     scored.into_iter().map(|(_, m)| m).collect()
+}
+
+/// `text` with every all-capitals word of three or more ASCII letters written with an
+/// initial capital only ("NEW YORK" -> "New York"); `None` when there is no such word. Byte
+/// offsets are unchanged.
+fn soften_capitals(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        let glued =
+            i < bytes.len() && !bytes[i].is_ascii() || start > 0 && !bytes[start - 1].is_ascii();
+        if word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase) && !glued {
+            let out = out.get_or_insert_with(|| bytes.to_vec());
+            out[start + 1..i].make_ascii_lowercase();
+        }
+    }
+    out.and_then(|bytes| String::from_utf8(bytes).ok())
 }
 
 /// The article's text, each part flagged when it is the title.
@@ -486,6 +633,7 @@ impl PatternBuilder {
             strength,
             person_name: false,
             needs_context: false,
+            adjective: false,
         };
         // Full names first, so that a string that is both a name and a surname counts as a name.
         let list = &mut self.targets[slot];
@@ -580,6 +728,7 @@ fn filter_lookup(g: &Gazetteer) -> HashMap<(EntityKind, String), Vec<String>> {
             .chain(&c.historical)
             .chain(&c.demonyms)
             .chain(&c.cities)
+            .chain(&c.regions)
         {
             put(EntityKind::Country, s, &c.name);
         }

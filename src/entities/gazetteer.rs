@@ -38,6 +38,10 @@ pub struct CountrySpec {
     /// Former names ("Burma").
     #[serde(default)]
     pub historical: Vec<String>,
+    /// States, provinces and regions, with their usual abbreviations ("Texas", "Calif.",
+    /// "Ont."): they count for the country like cities.
+    #[serde(default)]
+    pub regions: Vec<String>,
     /// Strings of this entry that are also people's names ("Jordan", "Chad", "Israel",
     /// "Washington"): they count only when not joined to another capitalised word.
     #[serde(default)]
