@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::wordlists::{
     CURRENCY_WORDS, GENERIC_ORG_WORDS, GIVEN_NAMES, LEADING_WORDS, NOT_NAMES, ORG_HEADS, PARTICLES,
-    PRESS_WORDS, SURNAME_TITLES, TITLES,
+    PRESS_WORDS, ROYAL_TITLES, SURNAME_TITLES, TITLES,
 };
 
 /// A capitalised name word: "Volcker", "McDonald", "O'Neill", "Al-Zayani", "al-Burhan", or an
@@ -50,7 +50,7 @@ static GIVEN_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static SURNAME_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     let titles = SURNAME_TITLES.join("|");
     Regex::new(&format!(
-        r"\b(?:{titles})\s+({NAME_WORD})(\s+(?:\p{{Lu}}|(?:{PARTICLES})\s))?"
+        r"\b({titles})\s+({NAME_WORD})(\s+(?:\p{{Lu}}|(?:{PARTICLES})\s))?"
     ))
     .expect("valid regex")
 });
@@ -79,7 +79,7 @@ static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Two to four name words, with name particles between them.
 fn name_pattern() -> String {
-    format!(r"{NAME_WORD}(?:\s(?:(?:{PARTICLES})\s)?(?:{NAME_WORD}|[IVX]{{1,4}}\b)){{1,3}}")
+    format!(r"{NAME_WORD}(?:\s(?:(?:{PARTICLES})\s){{0,2}}(?:{NAME_WORD}|[IVX]{{1,4}}\b)){{1,3}}")
 }
 
 /// Full names introduced by a title or by attribution in `text`, in order of appearance,
@@ -139,17 +139,27 @@ fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
 pub fn titled_surnames(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for caps in SURNAME_TITLED.captures_iter(text) {
-        let (Some(m), None) = (caps.get(1), caps.get(2)) else {
+        let (Some(title), Some(m)) = (caps.get(1), caps.get(2)) else {
             continue;
         };
+        let possessive = m.as_str().ends_with("'s") || m.as_str().ends_with("’s");
+        if caps.get(3).is_some() && !possessive {
+            continue;
+        }
         let word = m.as_str().trim_end_matches("'s").trim_end_matches("’s");
+        let royal = ROYAL_TITLES.contains(&title.as_str());
         let usable = word.chars().count() > 2
             && !NOT_NAMES.contains(&word)
-            && !GIVEN_NAMES.contains(&word)
+            && (royal || !GIVEN_NAMES.contains(&word))
             && !is_title(word)
             && !word.ends_with('.');
-        if usable && !names.iter().any(|n| n == word) {
-            names.push(word.to_string());
+        let name = if royal {
+            format!("{} {word}", title.as_str())
+        } else {
+            word.to_string()
+        };
+        if usable && !names.contains(&name) {
+            names.push(name);
         }
     }
     names

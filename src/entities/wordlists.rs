@@ -100,12 +100,24 @@ pub const LEADING_WORDS: &[&str] = &[
     "Or", "As", "Both", "Its", "Their", "His", "Her", "Our", "If", "When", "While", "After",
 ];
 
+/// Royal and religious titles that stay part of a one-word name ("King Fahd").
+pub const ROYAL_TITLES: &[&str] = &[
+    "King",
+    "Queen",
+    "Pope",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Prince",
+    "Ayatollah",
+];
+
 /// Titles strong enough to introduce a person by surname alone ("President Reagan").
 #[rustfmt::skip]
 pub const SURNAME_TITLES: &[&str] = &[
     "President", "Chancellor", "Prime Minister", "Premier", "Mr\\.?", "Mrs\\.?", "Ms\\.?", "Dr\\.?",
     "Senator", "Sen\\.", "Rep\\.", "King", "Queen", "Pope", "Sheikh", "Emir", "Minister",
-    "Secretary", "Chairman", "Governor", "Representative",
+    "Secretary", "Chairman", "Governor", "Representative", "Sultan", "Prince", "Ayatollah",
 ];
 
 /// Common given names across the languages of world news: a given name before a capitalised
@@ -128,19 +140,19 @@ pub const GIVEN_NAMES: &[&str] = &[
     "Luis", "Manuel", "Miguel", "Pablo", "Pedro", "Rafael", "Ricardo", "Roberto", "Sergio",
     "Javier", "João", "Joaquim", "Raúl", "Raul", "Hugo", "Álvaro", "Alvaro", "Ernesto", "Felipe",
     "Leonel", "Wilfredo", "Andrés", "Andres", "Gabriel", "Diego", "Alejandro", "Mauricio", "Oscar",
-    "Óscar", "Lula", "Dilma", "Cristina", "Jacques", "Jean-Claude", "Jean-Pierre", "Jean-Marie",
-    "Pierre", "Michel", "François", "Francois", "Philippe", "Alain", "Bernard", "Laurent",
-    "Edouard", "Édouard", "René", "Rene", "Henri", "Louis", "Marcel", "Yves", "Valéry", "Valery",
-    "Nicolas", "Dominique", "Christine", "Emmanuel", "Ségolène", "Gerhard", "Helmut", "Hans",
-    "Karl", "Otto", "Wolfgang", "Klaus", "Dieter", "Heinz", "Horst", "Manfred", "Friedrich",
-    "Hermann", "Werner", "Willy", "Ruud", "Wim", "Olof", "Ingvar", "Poul", "Uffe", "Kjell", "Lars",
-    "Erik", "Olaf", "Jens", "Gro", "Sauli", "Jyrki", "Giovanni", "Giuseppe", "Giulio", "Bettino",
-    "Ciriaco", "Amintore", "Carlo", "Franco", "Luigi", "Marco", "Paolo", "Romano", "Silvio",
-    "Mario", "Enrico", "Matteo", "Giorgia", "Massimo", "Abdul", "Abdullah", "Ahmed", "Ahmad",
-    "Ali", "Hassan", "Hussein", "Ibrahim", "Khalid", "Mahmoud", "Mohamed", "Mohammed", "Muhammad",
+    "Óscar", "Dilma", "Cristina", "Jacques", "Jean-Claude", "Jean-Pierre", "Jean-Marie", "Pierre",
+    "Michel", "François", "Francois", "Philippe", "Alain", "Bernard", "Laurent", "Edouard",
+    "Édouard", "René", "Rene", "Henri", "Louis", "Marcel", "Yves", "Valéry", "Valery", "Nicolas",
+    "Dominique", "Christine", "Emmanuel", "Ségolène", "Gerhard", "Helmut", "Hans", "Karl", "Otto",
+    "Wolfgang", "Klaus", "Dieter", "Heinz", "Horst", "Manfred", "Friedrich", "Hermann", "Werner",
+    "Willy", "Ruud", "Wim", "Olof", "Ingvar", "Poul", "Uffe", "Kjell", "Lars", "Erik", "Olaf",
+    "Jens", "Gro", "Sauli", "Jyrki", "Giovanni", "Giuseppe", "Giulio", "Bettino", "Ciriaco",
+    "Amintore", "Carlo", "Franco", "Luigi", "Marco", "Paolo", "Romano", "Silvio", "Mario",
+    "Enrico", "Matteo", "Giorgia", "Massimo", "Abdul", "Abdullah", "Ahmed", "Ahmad", "Ali",
+    "Hassan", "Hussein", "Ibrahim", "Khalid", "Mahmoud", "Mohamed", "Mohammed", "Muhammad",
     "Mustafa", "Omar", "Osama", "Rashid", "Saad", "Saleh", "Salim", "Sami", "Tariq", "Yousef",
-    "Youssef", "Yasser", "Hisham", "Fahd", "Nasser", "Walid", "Karim", "Rafik", "Rachid", "Saeed",
-    "Hosni", "Anwar", "Hafez", "Bashar", "Recep", "Turgut", "Suleyman", "Kemal", "Mehmet", "Ahmet",
+    "Youssef", "Yasser", "Hisham", "Nasser", "Walid", "Karim", "Rafik", "Rachid", "Saeed", "Hosni",
+    "Anwar", "Hafez", "Bashar", "Recep", "Turgut", "Suleyman", "Kemal", "Mehmet", "Ahmet",
     "Abdelaziz", "Abdelkader", "Driss", "Yitzhak", "Shimon", "Moshe", "Ariel", "Ehud", "Avraham",
     "Yosef", "Yair", "Naftali", "Benny", "Gideon", "Amos", "Avi", "Uri", "Shaul", "Yoav", "Tzipi",
     "Golda", "Mikhail", "Boris", "Vladimir", "Nikolai", "Sergei", "Eduard", "Yegor", "Andrei",
@@ -148,10 +160,18 @@ pub const GIVEN_NAMES: &[&str] = &[
     "Petro", "Leonid", "Nursultan", "Aleksandr", "Yasuhiro", "Kiichi", "Noboru", "Satoshi",
     "Toshio", "Shinzo", "Fumio", "Junichiro", "Yoshihiko", "Taro", "Haruhiko", "Masaaki", "Kazuo",
     "Rajiv", "Indira", "Narendra", "Manmohan", "Sonia", "Benazir", "Nawaz", "Imran", "Corazon",
-    "Ferdinand", "Suharto", "Mahathir", "Nelson", "Thabo", "Jacob", "Cyril", "Kofi", "Olusegun",
-    "Goodluck", "Muhammadu", "Jomo", "Uhuru", "Julius", "Jerry", "Jimmy", "Tony", "Keir", "Rishi",
-    "Kamala", "Barack", "Dick", "Newt", "Mitt", "Hank", "Warren", "Ivan", "Felix", "Lionel",
-    "Kylian", "Cristiano", "Novak", "Serena", "Venus", "Andy",
+    "Ferdinand", "Mahathir", "Nelson", "Thabo", "Jacob", "Cyril", "Kofi", "Olusegun", "Goodluck",
+    "Muhammadu", "Jomo", "Uhuru", "Julius", "Jerry", "Jimmy", "Tony", "Keir", "Rishi", "Kamala",
+    "Barack", "Dick", "Newt", "Mitt", "Hank", "Warren", "Ivan", "Felix", "Lionel", "Kylian",
+    "Cristiano", "Novak", "Serena", "Venus", "Andy", "Robin", "Frans", "Anibal", "Aníbal", "Leon",
+    "Hernan", "Hernán", "Jaime", "Rodolfo", "Ignaz", "Ryutaro", "Mutsuki", "Yoshio", "Cesar",
+    "César", "Domingo", "Adolfo", "Arturo", "Ramón", "Ramon", "Guillermo", "Orlando", "Julio",
+    "Ruben", "Rubén", "Simon", "Kurt", "Jürgen", "Jurgen", "Edmund", "Alois", "Bruno", "Emil",
+    "Vincent", "Victor", "Dominic", "Sean", "Brendan", "Gerry", "Kieran", "Colin", "Derek",
+    "Trevor", "Stuart", "Edwin", "Alvin", "Milton", "Lester", "Herbert", "Ernest", "Eugene",
+    "Harvey", "Irving", "Marvin", "Leo", "Lewis", "Max", "Morris", "Phil", "Sam", "Sidney", "Ted",
+    "Tom", "Wayne", "Arnold", "Allen", "Clive", "Dirk", "Wilhelm", "Jan", "Piet", "Willem",
+    "Gunnar", "Sten", "Bjorn", "Björn", "Nils", "Per", "Anders",
 ];
 
 /// Words that describe no organization in particular ("Central Bank", "Security Council").
