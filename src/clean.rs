@@ -105,6 +105,12 @@ impl Boilerplate {
             file: name.to_string(),
             message: format!("bad pattern: {e}"),
         };
+        for rule in &merged.rule {
+            Regex::new(&whole(&rule.pattern)).map_err(|e| Error::Schema {
+                file: name.to_string(),
+                message: format!("rule `{}`: bad pattern: {}", rule.name, one_line(&e.to_string())),
+            })?;
+        }
         let mut furniture: Vec<String> = merged
             .section
             .furniture
@@ -215,6 +221,10 @@ fn schema_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
         file: name.to_string(),
         message,
     }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Parses a TOML schema file, turning syntax and shape errors into line-numbered

@@ -332,3 +332,41 @@ fn second_writer_gets_a_clear_message() {
         "the index is unharmed"
     );
 }
+
+#[test]
+fn schema_check_validates_user_gazetteers() {
+    let harness = Harness::new();
+    let dir = harness.dir.path().join("schema");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("people.toml"), "[[person]]\nname = \"Ada Lovelace\"\n").unwrap();
+    let run = harness.run(&["schema", "check", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("is valid"), "{}", run.stdout);
+    std::fs::write(dir.join("people.toml"), "[[person]]\nname = \"Ada\"\ncolour = 1\n").unwrap();
+    assert_one_line_error(&harness.run(&["schema", "check", dir.to_str().unwrap()]), 2, "people.toml: line 3: unknown field `colour`");
+    std::fs::remove_file(dir.join("people.toml")).unwrap();
+    std::fs::write(dir.join("boilerplate.toml"), "[[rule]]\nname = \"mine\"\npattern = \"((\"\naction = \"drop\"\n").unwrap();
+    assert_one_line_error(&harness.run(&["schema", "check", dir.to_str().unwrap()]), 2, "rule `mine`: bad pattern");
+}
+
+#[test]
+fn user_gazetteer_adds_entries_at_index_time() {
+    let harness = Harness::new();
+    let dir = harness.dir.path().join("schema");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("organizations.toml"), "[[org]]\nname = \"AJC Global Forum\"\n").unwrap();
+    let run = harness.run(&["--schema", dir.to_str().unwrap(), "index", fixtures().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = harness.run(&["search", "*", "--org", "AJC Global Forum", "--json"]).json();
+    assert_eq!(json["total"], 1);
+}
+
+#[test]
+fn no_entities_indexes_text_only() {
+    let harness = Harness::new();
+    let run = harness.run(&["index", "--no-entities", fixtures().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = harness.run(&["search", "sovereignty", "--json"]).json();
+    assert_eq!(json["total"], 1);
+    assert!(json["hits"][0]["person"].as_array().unwrap().is_empty());
+}

@@ -44,6 +44,22 @@ pub enum Command {
     Stats(StatsArgs),
     /// Write every indexed article as JSON Lines to stdout.
     Export(ExportArgs),
+    /// Work with gazetteer and rule files.
+    #[command(subcommand)]
+    Schema(SchemaCommand),
+}
+
+/// `newsindex schema ...`.
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// Check the gazetteers and boilerplate rules in DIR (merged over the built-in ones):
+    /// syntax, field names and regular expressions, with file and line of each error.
+    Check {
+        /// Folder holding any of countries.toml, people.toml, organizations.toml,
+        /// topics.toml and boilerplate.toml.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// `newsindex index`.
@@ -67,6 +83,9 @@ pub struct IndexArgs {
     /// Exit with code 1 when any file was skipped.
     #[arg(long)]
     pub strict: bool,
+    /// Skip entity extraction: no person, country, org or topic facets (faster).
+    #[arg(long)]
+    pub no_entities: bool,
     /// Print neither progress nor skipped files, only the summary.
     #[arg(long, short)]
     pub quiet: bool,

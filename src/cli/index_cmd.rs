@@ -71,6 +71,7 @@ pub fn run(cli: &Cli, args: &IndexArgs, out: &mut impl Write) -> anyhow::Result<
         rebuild: args.rebuild,
         max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
         schema_dir: cli.schema.clone(),
+        extract_entities: !args.no_entities,
         ..BuildOptions::default()
     };
     let progress = CliProgress::new(args.quiet);

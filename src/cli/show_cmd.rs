@@ -99,3 +99,20 @@ pub fn export(cli: &Cli, _args: &ExportArgs, out: &mut impl Write) -> anyhow::Re
     }
     Ok(EXIT_OK)
 }
+
+/// Runs `schema check DIR`: loads the files of DIR over the built-ins and reports counts.
+pub fn schema_check(dir: &std::path::Path, out: &mut impl Write) -> anyhow::Result<u8> {
+    let gazetteer = newsindex::entities::gazetteer::Gazetteer::with_overrides(Some(dir))?;
+    newsindex::entities::Extractor::new(&gazetteer)?;
+    newsindex::clean::Boilerplate::with_overrides(Some(dir))?;
+    writeln!(
+        out,
+        "{} is valid: {} countries, {} people, {} organizations, {} topics after merging",
+        dir.display(),
+        gazetteer.countries.len(),
+        gazetteer.people.len(),
+        gazetteer.orgs.len(),
+        gazetteer.topics.len()
+    )?;
+    Ok(EXIT_OK)
+}

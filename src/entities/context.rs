@@ -4,6 +4,7 @@
 //! places, organizations, months or weekdays are rejected by the caller's gazetteer check and
 //! here by word lists.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -19,22 +20,22 @@ const NAME_WORD: &str = r"(?:(?:al-|el-)?\p{Lu}[\p{L}'’-]*\p{Ll}|\p{Lu}\.)";
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     let titles = TITLES.join("|");
-    Regex::new(&format!(
-        r"\b(?:{titles})\s+({name})",
+    compile(&format!(
+        r"(?-u:\b)(?:{titles})\s+({name})",
         name = name_pattern()
     ))
     .expect("valid regex")
 });
 static SAID_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:said|says|told|added|according to)\s+({name})",
+    compile(&format!(
+        r"(?-u:\b)(?:said|says|told|added|according to)\s+({name})",
         name = name_pattern()
     ))
     .expect("valid regex")
 });
 static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"({name}),?\s+(?:said|says|told|added|wrote|declared)\b",
+    compile(&format!(
+        r"({name}),?\s+(?:said|says|told|added|wrote|declared)(?-u:\b)",
         name = name_pattern()
     ))
     .expect("valid regex")
@@ -42,15 +43,15 @@ static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static GIVEN_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     let given = GIVEN_NAMES.join("|");
-    Regex::new(&format!(
-        r"\b((?:{given})(?:\s(?:(?:{PARTICLES})\s)?(?:{NAME_WORD})){{1,2}})"
+    compile(&format!(
+        r"(?-u:\b)((?:{given})(?:\s(?:(?:{PARTICLES})\s)?(?:{NAME_WORD})){{1,2}})"
     ))
     .expect("valid regex")
 });
 static SURNAME_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     let titles = SURNAME_TITLES.join("|");
-    Regex::new(&format!(
-        r"\b({titles})\s+({NAME_WORD})(\s+(?:\p{{Lu}}|(?:{PARTICLES})\s))?"
+    compile(&format!(
+        r"(?-u:\b)({titles})\s+({NAME_WORD})(\s+(?:\p{{Lu}}|(?:{PARTICLES})\s))?"
     ))
     .expect("valid regex")
 });
@@ -60,8 +61,8 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         .copied()
         .filter(|t| t.starts_with(char::is_lowercase))
         .collect();
-    Regex::new(&format!(
-        r"({name}),\s+(?:the\s+|a\s+|an\s+|former\s+|who\s+is\s+)?(?:{roles})\b",
+    compile(&format!(
+        r"({name}),\s+(?:the\s+|a\s+|an\s+|former\s+|who\s+is\s+)?(?:{roles})(?-u:\b)",
         name = name_pattern(),
         roles = roles.join("|")
     ))
@@ -71,7 +72,7 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let heads = ORG_HEADS.join("|");
     let word = r"\p{Lu}[\p{L}&'’.-]*";
-    Regex::new(&format!(
+    compile(&format!(
         r"((?:{word}\s+(?:(?:of|for|on|the|de)\s+){{0,2}}){{1,5}}(?:{heads})(?:\s+(?:of|for|on)\s+(?:the\s+)?{word}(?:\s+(?:and\s+)?{word}){{0,3}})?)(?:\s*\((\p{{Lu}}[\p{{Lu}}&-]{{1,7}})\))?"
     ))
     .expect("valid regex")
@@ -79,7 +80,7 @@ static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Two to four name words, with name particles between them.
 fn name_pattern() -> String {
-    format!(r"{NAME_WORD}(?:\s(?:(?:{PARTICLES})\s){{0,2}}(?:{NAME_WORD}|[IVX]{{1,4}}\b)){{1,3}}")
+    format!(r"{NAME_WORD}(?:\s(?:(?:{PARTICLES})\s){{0,2}}(?:{NAME_WORD}|[IVX]{{1,4}}(?-u:\b))){{1,3}}")
 }
 
 /// Full names introduced by a title or by attribution in `text`, in order of appearance,
@@ -231,9 +232,24 @@ pub(crate) fn tidy_name(raw: &str) -> Option<String> {
 
 /// True when `word` is one of the one-word [`TITLES`] ("Chair", "Secretary-General").
 fn is_title(word: &str) -> bool {
+    PLAIN_TITLES.contains(word)
+}
+
+/// [`TITLES`] without their regex escapes, for lookups.
+static PLAIN_TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     TITLES
         .iter()
-        .any(|t| t.replace('\\', "").trim_end_matches('?') == word)
+        .map(|t| t.replace('\\', "").trim_end_matches('?').to_string())
+        .collect()
+});
+
+/// Compiles a context pattern with a lazy-DFA cache large enough that scanning many
+/// articles does not keep rebuilding states.
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(64 << 20)
+        .size_limit(64 << 20)
+        .build()
 }
 
 /// The surname of a full name: its last word, unless that is a regnal number.

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::gazetteer::Gazetteer;
 use super::{Entities, EntityKind, Mention, context};
@@ -55,6 +55,9 @@ pub struct Extractor {
     topic_targets: Vec<Vec<(usize, bool)>>,
     /// Confirming words of countries with ambiguous names, by country index.
     context_words: HashMap<usize, Vec<String>>,
+    /// Every proper word-suffix of a known organization name, lower-cased ("security
+    /// council" of "united nations security council").
+    org_tails: HashSet<String>,
 }
 
 /// What a scan of one article has found so far.
@@ -139,6 +142,7 @@ impl Extractor {
         let (patterns, targets) = builder.finish();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| engine_error(&e))?;
         let names = HashMap::from([
@@ -165,6 +169,7 @@ impl Extractor {
             topic_matcher,
             topic_targets,
             context_words,
+            org_tails: org_tails(gazetteer),
         })
     }
 
@@ -371,10 +376,7 @@ impl Extractor {
 
     /// True when `name` is the tail of a known organization's name ("Security Council").
     fn is_part_of_known_org(&self, name: &str) -> bool {
-        let suffix = format!(" {}", name.to_lowercase());
-        self.lookup
-            .keys()
-            .any(|(kind, key)| *kind == EntityKind::Org && key.ends_with(&suffix))
+        self.org_tails.contains(&name.to_lowercase())
     }
 
     /// Drops leading words that are countries, demonyms or organizations ("Saudi Hisham
@@ -708,9 +710,25 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)
         .map_err(|e| engine_error(&e))?;
     Ok((matcher, targets, rules))
+}
+
+/// The proper word-suffixes of every organization name and alias, lower-cased.
+fn org_tails(g: &Gazetteer) -> HashSet<String> {
+    let mut tails = HashSet::new();
+    for org in &g.orgs {
+        for name in std::iter::once(&org.name).chain(&org.aliases) {
+            let lower = name.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            for start in 1..words.len() {
+                tails.insert(words[start..].join(" "));
+            }
+        }
+    }
+    tails
 }
 
 /// Lower-cased strings that filters may use, mapped to facet paths.

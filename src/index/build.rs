@@ -15,7 +15,7 @@ use tantivy::{IndexWriter, TantivyError, Term};
 use super::document::to_document;
 use super::{OpenIndex, open_or_create};
 use crate::clean::Boilerplate;
-use crate::entities::Extractor;
+use crate::entities::{Entities, Extractor};
 use crate::error::{Error, Result};
 use crate::formats;
 use crate::read::{DEFAULT_MAX_FILE_BYTES, Skip};
@@ -43,6 +43,8 @@ pub struct BuildOptions {
     pub commit_every_docs: u64,
     /// Commit after at least this much time.
     pub commit_every: Duration,
+    /// Extract people, countries, organizations and topics (off: text and metadata only).
+    pub extract_entities: bool,
 }
 
 impl Default for BuildOptions {
@@ -56,6 +58,7 @@ impl Default for BuildOptions {
             schema_dir: None,
             commit_every_docs: 20_000,
             commit_every: Duration::from_secs(60),
+            extract_entities: true,
         }
     }
 }
@@ -262,7 +265,11 @@ impl Pipeline<'_> {
             self.options.max_file_bytes,
         )
         .map_err(skip)?;
-        let entities = self.extractor.extract(&article);
+        let entities = if self.options.extract_entities {
+            self.extractor.extract(&article)
+        } else {
+            Entities::default()
+        };
         let fields = &self.open.fields;
         let doc = to_document(fields, &article, &entities);
         writer.delete_term(Term::from_field_text(fields.id, &article.id));
