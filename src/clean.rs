@@ -108,7 +108,11 @@ impl Boilerplate {
         for rule in &merged.rule {
             Regex::new(&whole(&rule.pattern)).map_err(|e| Error::Schema {
                 file: name.to_string(),
-                message: format!("rule `{}`: bad pattern: {}", rule.name, one_line(&e.to_string())),
+                message: format!(
+                    "rule `{}`: bad pattern: {}",
+                    rule.name,
+                    one_line(&e.to_string())
+                ),
             })?;
         }
         let mut furniture: Vec<String> = merged

@@ -338,15 +338,35 @@ fn schema_check_validates_user_gazetteers() {
     let harness = Harness::new();
     let dir = harness.dir.path().join("schema");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("people.toml"), "[[person]]\nname = \"Ada Lovelace\"\n").unwrap();
+    std::fs::write(
+        dir.join("people.toml"),
+        "[[person]]\nname = \"Ada Lovelace\"\n",
+    )
+    .unwrap();
     let run = harness.run(&["schema", "check", dir.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("is valid"), "{}", run.stdout);
-    std::fs::write(dir.join("people.toml"), "[[person]]\nname = \"Ada\"\ncolour = 1\n").unwrap();
-    assert_one_line_error(&harness.run(&["schema", "check", dir.to_str().unwrap()]), 2, "people.toml: line 3: unknown field `colour`");
+    std::fs::write(
+        dir.join("people.toml"),
+        "[[person]]\nname = \"Ada\"\ncolour = 1\n",
+    )
+    .unwrap();
+    assert_one_line_error(
+        &harness.run(&["schema", "check", dir.to_str().unwrap()]),
+        2,
+        "people.toml: line 3: unknown field `colour`",
+    );
     std::fs::remove_file(dir.join("people.toml")).unwrap();
-    std::fs::write(dir.join("boilerplate.toml"), "[[rule]]\nname = \"mine\"\npattern = \"((\"\naction = \"drop\"\n").unwrap();
-    assert_one_line_error(&harness.run(&["schema", "check", dir.to_str().unwrap()]), 2, "rule `mine`: bad pattern");
+    std::fs::write(
+        dir.join("boilerplate.toml"),
+        "[[rule]]\nname = \"mine\"\npattern = \"((\"\naction = \"drop\"\n",
+    )
+    .unwrap();
+    assert_one_line_error(
+        &harness.run(&["schema", "check", dir.to_str().unwrap()]),
+        2,
+        "rule `mine`: bad pattern",
+    );
 }
 
 #[test]
@@ -354,10 +374,21 @@ fn user_gazetteer_adds_entries_at_index_time() {
     let harness = Harness::new();
     let dir = harness.dir.path().join("schema");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("organizations.toml"), "[[org]]\nname = \"AJC Global Forum\"\n").unwrap();
-    let run = harness.run(&["--schema", dir.to_str().unwrap(), "index", fixtures().to_str().unwrap()]);
+    std::fs::write(
+        dir.join("organizations.toml"),
+        "[[org]]\nname = \"AJC Global Forum\"\n",
+    )
+    .unwrap();
+    let run = harness.run(&[
+        "--schema",
+        dir.to_str().unwrap(),
+        "index",
+        fixtures().to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let json = harness.run(&["search", "*", "--org", "AJC Global Forum", "--json"]).json();
+    let json = harness
+        .run(&["search", "*", "--org", "AJC Global Forum", "--json"])
+        .json();
     assert_eq!(json["total"], 1);
 }
 

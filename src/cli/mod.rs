@@ -44,7 +44,9 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Show(args) => show_cmd::show(cli, args, &mut out)?,
         Command::Stats(args) => show_cmd::stats(cli, args, &mut out)?,
         Command::Export(args) => show_cmd::export(cli, args, &mut out)?,
-        Command::Schema(args::SchemaCommand::Check { dir }) => show_cmd::schema_check(dir, &mut out)?,
+        Command::Schema(args::SchemaCommand::Check { dir }) => {
+            show_cmd::schema_check(dir, &mut out)?
+        }
     };
     out.flush()?;
     Ok(code)

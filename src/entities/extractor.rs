@@ -4,9 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::gazetteer::Gazetteer;
+use super::names::{self, Found};
 use super::{Entities, EntityKind, Mention, context};
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -55,6 +56,10 @@ pub struct Extractor {
     topic_targets: Vec<Vec<(usize, bool)>>,
     /// Confirming words of countries with ambiguous names, by country index.
     context_words: HashMap<usize, Vec<String>>,
+    /// Bytes that begin some name: where an anchored search can start.
+    first_bytes: [bool; 256],
+    /// Bytes that begin some topic phrase, in both cases.
+    topic_first_bytes: [bool; 256],
     /// Every proper word-suffix of a known organization name, lower-cased ("security
     /// council" of "united nations security council").
     org_tails: HashSet<String>,
@@ -140,8 +145,10 @@ impl Extractor {
             builder.add(EntityKind::Org, i, &o.name, strings, Strength::Full);
         }
         let (patterns, targets) = builder.finish();
+        let first_bytes = first_bytes_of(&patterns, false);
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| engine_error(&e))?;
@@ -160,6 +167,12 @@ impl Extractor {
             ),
         ]);
         let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
+        let topic_phrases: Vec<&String> = gazetteer
+            .topics
+            .iter()
+            .flat_map(|t| t.any.iter().chain(&t.with))
+            .collect();
+        let topic_first_bytes = first_bytes_of(&topic_phrases, true);
         Ok(Extractor {
             lookup: filter_lookup(gazetteer),
             names,
@@ -170,6 +183,8 @@ impl Extractor {
             topic_targets,
             context_words,
             org_tails: org_tails(gazetteer),
+            first_bytes,
+            topic_first_bytes,
         })
     }
 
@@ -186,7 +201,17 @@ impl Extractor {
             }
         }
         self.settle_pending(&mut scan, &segments);
-        let orgs = self.context_orgs(&segments, &mut scan.tallies);
+        let found: Vec<Found> = segments
+            .iter()
+            .map(|(text, in_title)| {
+                if *in_title {
+                    Found::default()
+                } else {
+                    names::scan(text)
+                }
+            })
+            .collect();
+        let orgs = self.context_orgs(&segments, &found, &mut scan.tallies);
         let mut by_kind: HashMap<EntityKind, Vec<(Vec<String>, Tally)>> = HashMap::new();
         by_kind.insert(EntityKind::Org, orgs);
         for ((kind, entity), tally) in scan.tallies {
@@ -196,7 +221,7 @@ impl Extractor {
         by_kind
             .entry(EntityKind::Person)
             .or_default()
-            .extend(self.context_people(&segments));
+            .extend(self.context_people(&segments, &found));
         let mut entities = Entities::default();
         for (kind, list) in by_kind {
             *entities.of_mut(kind) = ranked(list);
@@ -207,15 +232,26 @@ impl Extractor {
 
     /// Runs the name automaton over `text`. With `original`, `text` is its softened copy and
     /// only matches that differ from the original count.
+    ///
+    /// Names start at the start of a word, so the automaton runs anchored at each word start
+    /// whose first byte begins some name: far fewer steps than a scan of every byte.
     fn scan_text(&self, scan: &mut Scan, text: &str, original: Option<&str>, in_title: bool) {
-        for m in self.matcher.find_iter(text) {
-            let span = m.start()..m.end();
+        for (span, pattern) in self.names_in(text) {
             let changed = original
                 .is_none_or(|o| o.as_bytes()[span.clone()] != text.as_bytes()[span.clone()]);
-            if changed && at_word_boundary(text, span.start, span.end) {
-                self.take_match(scan, text, span, m.pattern().as_usize(), in_title);
+            if changed {
+                self.take_match(scan, text, span, pattern, in_title);
             }
         }
+    }
+
+    /// Gazetteer names in `text` on word boundaries, leftmost-longest, without overlaps:
+    /// (byte range, pattern index).
+    fn names_in<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+        anchored_matches(&self.matcher, &self.first_bytes, text)
     }
 
     /// Counts one gazetteer match, or keeps it pending when it needs the rest of the article.
@@ -284,43 +320,30 @@ impl Extractor {
 
     /// People found from context (titles, attribution) that the gazetteer does not know,
     /// each counted by the mentions of their surname.
-    fn context_people(&self, segments: &[(&str, bool)]) -> Vec<(Vec<String>, Tally)> {
+    fn context_people(
+        &self,
+        segments: &[(&str, bool)],
+        found: &[Found],
+    ) -> Vec<(Vec<String>, Tally)> {
         let mut people: Vec<(Vec<String>, Tally)> = Vec::new();
-        for (text, in_title) in segments {
-            if *in_title {
+        for name in found.iter().flat_map(|f| &f.people) {
+            let Some(name) = self.strip_known_prefix(name) else {
+                continue;
+            };
+            if self.is_known(&name) || people.iter().any(|(p, _)| p[0] == name) {
                 continue;
             }
-            for name in context::candidate_names(text) {
-                let Some(name) = self.strip_known_prefix(&name) else {
-                    continue;
-                };
-                if self.is_known(&name) || people.iter().any(|(p, _)| p[0] == name) {
-                    continue;
-                }
-                let surname = context::surname(&name).unwrap_or(&name);
-                let mut tally = Tally::default();
-                for (text, in_title) in segments {
-                    let n = context::count_word(text, surname);
-                    tally.count += n;
-                    tally.in_title += if *in_title { n } else { 0 };
-                }
-                tally.count = tally.count.max(1);
-                people.push((vec![name], tally));
-            }
+            let surname = context::surname(&name).unwrap_or(&name);
+            people.push((vec![name.clone()], word_tally(segments, surname)));
         }
-        for (text, in_title) in segments {
-            if *in_title {
+        for surname in found.iter().flat_map(|f| &f.surnames) {
+            let taken = people
+                .iter()
+                .any(|(p, _)| context::surname(&p[0]) == Some(surname) || p[0] == *surname);
+            if taken || self.is_known(surname) {
                 continue;
             }
-            for surname in context::titled_surnames(text) {
-                let taken = people
-                    .iter()
-                    .any(|(p, _)| context::surname(&p[0]) == Some(&surname) || p[0] == surname);
-                if taken || self.is_known(&surname) {
-                    continue;
-                }
-                people.push((vec![surname.clone()], word_tally(segments, &surname)));
-            }
+            people.push((vec![surname.clone()], word_tally(segments, surname)));
         }
         people
     }
@@ -330,45 +353,43 @@ impl Extractor {
     fn context_orgs(
         &self,
         segments: &[(&str, bool)],
+        found: &[Found],
         tallies: &mut HashMap<(EntityKind, usize), Tally>,
     ) -> Vec<(Vec<String>, Tally)> {
         let mut orgs: Vec<(Vec<String>, Tally)> = Vec::new();
-        for (text, in_title) in segments {
-            if *in_title {
-                continue;
-            }
-            for (_, name, acronym) in context::organization_names(text) {
-                let holds_known_org = self.matcher.find_iter(&name).any(|m| {
-                    self.targets[m.pattern().as_usize()]
+        for found in found {
+            for (_, name, acronym) in &found.orgs {
+                let holds_known_org = self.names_in(name).any(|(_, pattern)| {
+                    self.targets[pattern]
                         .iter()
                         .any(|t| t.kind == EntityKind::Org && t.strength == Strength::Full)
                 });
                 if holds_known_org
-                    || self.is_known(&name)
-                    || self.is_part_of_known_org(&name)
-                    || orgs.iter().any(|(o, _)| o[0] == name)
+                    || self.is_known(name)
+                    || self.is_part_of_known_org(name)
+                    || orgs.iter().any(|(o, _)| o[0] == *name)
                 {
                     continue;
                 }
-                let mut tally = word_tally(segments, &name);
+                let mut tally = word_tally(segments, name);
                 if let Some(acronym) = &acronym {
                     let extra = word_tally(segments, acronym);
                     tally.count += extra.count;
                     tally.in_title += extra.in_title;
                 }
-                for m in self.matcher.find_iter(&name) {
-                    let inside = self.targets[m.pattern().as_usize()]
+                for (_, pattern) in self.names_in(name) {
+                    let inside = self.targets[pattern]
                         .iter()
                         .find(|t| t.strength == Strength::Full && t.kind == EntityKind::Country);
                     if let Some(t) = inside {
                         unmention(
                             tallies,
                             (t.kind, t.entity),
-                            word_tally(segments, &name).count,
+                            word_tally(segments, name).count,
                         );
                     }
                 }
-                orgs.push((vec![name], tally));
+                orgs.push((vec![name.clone()], tally));
             }
         }
         orgs
@@ -384,7 +405,7 @@ impl Extractor {
     fn strip_known_prefix(&self, name: &str) -> Option<String> {
         let words: Vec<&str> = name.split_whitespace().collect();
         let skip = words.iter().take_while(|w| self.is_place_or_org(w)).count();
-        context::tidy_name(&words[skip..].join(" "))
+        names::tidy_name(&words[skip..].join(" "))
     }
 
     /// True when the gazetteers already know `name` as anything (person, place, org).
@@ -410,11 +431,9 @@ impl Extractor {
         let mut tallies = vec![Tally::default(); self.topics.len()];
         let mut co_terms = vec![false; self.topics.len()];
         for (text, in_title) in segments {
-            for m in self.topic_matcher.find_iter(*text) {
-                if !at_word_boundary(text, m.start(), m.end()) {
-                    continue;
-                }
-                for &(topic, is_co_term) in &self.topic_targets[m.pattern().as_usize()] {
+            for (_, pattern) in anchored_matches(&self.topic_matcher, &self.topic_first_bytes, text)
+            {
+                for &(topic, is_co_term) in &self.topic_targets[pattern] {
                     if is_co_term {
                         co_terms[topic] = true;
                     } else {
@@ -576,6 +595,56 @@ fn article_segments(article: &Article) -> Vec<(&str, bool)> {
     segments
 }
 
+/// Matches of `matcher` (built for anchored searches) starting at word starts whose first
+/// byte is marked in `first`, on word boundaries, leftmost-longest, without overlaps. Names
+/// and topic phrases start at word starts, so this takes far fewer automaton steps than a
+/// scan of every byte.
+fn anchored_matches<'t>(
+    matcher: &'t AhoCorasick,
+    first: &'t [bool; 256],
+    text: &'t str,
+) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let word_start = pos == 0 || !is_word_byte(bytes[pos - 1]);
+            if word_start && first[usize::from(bytes[pos])] {
+                let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
+                let found = matcher
+                    .find(input)
+                    .filter(|m| at_word_boundary(text, m.start(), m.end()));
+                if let Some(m) = found {
+                    pos = m.end();
+                    return Some((m.start()..m.end(), m.pattern().as_usize()));
+                }
+            }
+            pos += 1;
+        }
+        None
+    })
+}
+
+/// The first bytes of `patterns`, in both ASCII cases when `fold_case`.
+fn first_bytes_of<S: AsRef<str>>(patterns: &[S], fold_case: bool) -> [bool; 256] {
+    let mut first = [false; 256];
+    for pattern in patterns {
+        if let Some(&b) = pattern.as_ref().as_bytes().first() {
+            first[usize::from(b)] = true;
+            if fold_case {
+                first[usize::from(b.to_ascii_lowercase())] = true;
+                first[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+    }
+    first
+}
+
+/// True for the bytes of a word (ASCII letters and digits, `_`, and any non-ASCII byte).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let before = text[..start].chars().next_back();
@@ -709,6 +778,7 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
     }
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)

@@ -6,6 +6,7 @@
 mod context;
 mod extractor;
 pub mod gazetteer;
+mod names;
 #[cfg(test)]
 mod tests;
 mod wordlists;

@@ -1,5 +1,6 @@
 //! Word lists of the context rules: titles that introduce a person's name, capitalised words
-//! that never start a name, and the particles inside names ("de", "bin").
+//! that never start a name, and the particles inside names ("de", "bin"). The lists are
+//! `&[&str]` for reading; [`WordSet`] turns one into a hash set for lookups in hot loops.
 
 #[rustfmt::skip]
 /// Titles and roles that introduce a person's full name. Longest first where one is a
@@ -193,3 +194,34 @@ pub const PRESS_WORDS: &[&str] = &[
     "Telegraph",
     "Gazette",
 ];
+
+/// A word list as a hash set, built once.
+pub struct WordSet(std::sync::LazyLock<std::collections::HashSet<&'static str>>);
+
+impl WordSet {
+    /// A set over `words`, built on first use.
+    pub const fn new(build: fn() -> std::collections::HashSet<&'static str>) -> Self {
+        WordSet(std::sync::LazyLock::new(build))
+    }
+
+    /// True when `word` is in the list.
+    pub fn has(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        #[doc = concat!("[`", stringify!($list), "`] as a set.")]
+        pub static $name: WordSet = WordSet::new(|| $list.iter().copied().collect());
+    };
+}
+
+word_set!(NOT_NAME_SET, NOT_NAMES);
+word_set!(GIVEN_NAME_SET, GIVEN_NAMES);
+word_set!(ORG_HEAD_SET, ORG_HEADS);
+word_set!(LEADING_WORD_SET, LEADING_WORDS);
+word_set!(GENERIC_ORG_WORD_SET, GENERIC_ORG_WORDS);
+word_set!(CURRENCY_WORD_SET, CURRENCY_WORDS);
+word_set!(PRESS_WORD_SET, PRESS_WORDS);
+word_set!(PARTICLE_SET, PARTICLES.split('|').collect::<Vec<_>>());

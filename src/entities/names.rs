@@ -1,0 +1,470 @@
+//! Names nobody listed, found from context in one pass over the words of a text: runs of
+//! capitalised words, and the words around each run. A run is a person when a title comes
+//! before it ("Federal Reserve Board Chairman Paul Volcker", "spokesman Tom Reed"), a speech
+//! verb before or after it ("said Jane Smith", "Jane Smith said", "according to Jane Smith"),
+//! a role after a comma ("Alan Greenspan, chairman of"), or when it opens with a common given
+//! name ("Paul Volcker"). One word after a strong title is a surname ("President Reagan").
+//! A run ending in an organization's head noun is an organization ("International Tin
+//! Council", "Union Bank of Switzerland"), with the acronym in brackets after it.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::wordlists::{
+    GENERIC_ORG_WORD_SET, GIVEN_NAME_SET, LEADING_WORD_SET, NOT_NAME_SET, ORG_HEAD_SET,
+    PARTICLE_SET, ROYAL_TITLES, SURNAME_TITLES, TITLES,
+};
+
+const SPEECH_VERBS: [&str; 6] = ["said", "says", "told", "added", "wrote", "declared"];
+const ORG_CONNECTORS: [&str; 8] = ["of", "for", "on", "the", "de", "du", "des", "la"];
+
+/// What one text names from context.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Full names of people, in order of appearance.
+    pub people: Vec<String>,
+    /// Surnames (or "King Fahd") introduced by a strong title alone.
+    pub surnames: Vec<String>,
+    /// Organizations: byte range in the text, name, bracketed acronym.
+    pub orgs: Vec<(Range<usize>, String, Option<String>)>,
+}
+
+/// One whitespace-separated token: its core word (punctuation trimmed) and what trails it.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    core: &'a str,
+    start: usize,
+    end: usize,
+    /// The token ends in a comma, full stop or other mark that ends a name.
+    breaks: bool,
+    comma: bool,
+    possessive: bool,
+    raw: &'a str,
+}
+
+/// Scans `text` once for people, titled surnames and organizations.
+pub fn scan(text: &str) -> Found {
+    let tokens = tokenize(text);
+    let mut found = Found::default();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_token(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let end = person_run_end(&tokens, i);
+        consider_person(&tokens, i, end, &mut found);
+        let org_end = org_run_end(&tokens, i);
+        consider_org(&tokens, i, org_end, &mut found);
+        i = end.max(i + 1);
+    }
+    found
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_whitespace() {
+        let start = offset + text[offset..].find(raw).unwrap_or(0);
+        offset = start + raw.len();
+        let trimmed = raw.trim_start_matches(['"', '“', '‘', '(', '[', '\'']);
+        let lead = raw.len() - trimmed.len();
+        let mut core = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let mut possessive = false;
+        for suffix in ["'s", "’s"] {
+            if let Some(stem) = core.strip_suffix(suffix) {
+                core = stem;
+                possessive = true;
+            }
+        }
+        let abbreviation =
+            core.ends_with('.') && (core.len() <= 4 || core.matches('.').count() > 1);
+        if !abbreviation {
+            core = core.trim_end_matches('.');
+        }
+        let tail = &trimmed[core.len().min(trimmed.len())..];
+        let breaks = possessive || tail.contains([',', '.', ';', ':', '!', '?', ')', '"', '”']);
+        tokens.push(Token {
+            core,
+            start: start + lead,
+            end: start + lead + core.len(),
+            breaks: breaks && !(abbreviation && tail.is_empty()),
+            comma: tail.starts_with(','),
+            possessive,
+            raw,
+        });
+    }
+    tokens
+}
+
+/// A capitalised word with a lower-case letter ("Volcker", "McDonald", "al-Burhan"), an
+/// initial ("J."), or a regnal number.
+fn is_name_token(token: &Token) -> bool {
+    let core = token.core;
+    let first = core.chars().next();
+    let capital =
+        first.is_some_and(char::is_uppercase) || core.starts_with("al-") || core.starts_with("el-");
+    let initial = core.len() == 2 && core.ends_with('.') && first.is_some_and(char::is_uppercase);
+    capital && (core.chars().any(char::is_lowercase) || initial)
+}
+
+fn is_particle(word: &str) -> bool {
+    PARTICLE_SET.has(word)
+}
+
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// End (exclusive) of the run of name tokens from `start`: name words, particles between
+/// them, a regnal number; a comma, full stop or possessive ends it.
+fn person_run_end(tokens: &[Token], start: usize) -> usize {
+    let mut end = start;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        let fits = is_name_token(t)
+            || (end > start && is_roman(t.core))
+            || (end > start
+                && is_particle(t.core)
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| is_name_token(n) || is_particle(n.core)));
+        if !fits {
+            break;
+        }
+        end += 1;
+        if t.breaks {
+            break;
+        }
+    }
+    end
+}
+
+/// End (exclusive) of an organization-shaped run: capitalised words with connectors.
+fn org_run_end(tokens: &[Token], start: usize) -> usize {
+    let mut end = start;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        let capital = t.core.starts_with(char::is_uppercase) && !t.raw.starts_with('(');
+        let connector = end > start
+            && ORG_CONNECTORS.contains(&t.core)
+            && !tokens[end - 1].breaks
+            && tokens.get(end + 1).is_some_and(|n| {
+                n.core.starts_with(char::is_uppercase) || ORG_CONNECTORS.contains(&n.core)
+            });
+        if !(capital || connector) {
+            break;
+        }
+        end += 1;
+        if t.breaks {
+            break;
+        }
+    }
+    end
+}
+
+fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
+    // A title inside the run ("Chairman Paul Volcker", "President Reagan") introduces what
+    // follows it.
+    let (start, before) = match (start..end).rev().find(|&k| is_title(tokens[k].core)) {
+        Some(k) if k + 1 < end => (k + 1, Some(inner_title(tokens, start, k))),
+        Some(_) => return,
+        None => (start, title_before(tokens, start)),
+    };
+    let words: Vec<&str> = tokens[start..end].iter().map(|t| t.core).collect();
+    let last = &tokens[end - 1];
+    if words.len() == 1 {
+        if let Some(title) = before.filter(|t| SURNAME_TITLES_PLAIN.contains(t.as_str())) {
+            let clear_end = !last.breaks
+                || last.possessive
+                || last.comma
+                || tokens.get(end).is_none_or(|n| !is_name_token(n));
+            push_surname(&title, words[0], clear_end, found);
+        }
+        return;
+    }
+    let after = tokens.get(end).map(|t| t.core);
+    let said_after =
+        after.is_some_and(|w| SPEECH_VERBS.contains(&w)) && (!last.breaks || last.comma);
+    let said_before = start >= 1
+        && (SPEECH_VERBS.contains(&tokens[start - 1].core)
+            || (start >= 2
+                && tokens[start - 2].core == "according"
+                && tokens[start - 1].core == "to"));
+    let appositive = last.comma && role_follows(tokens, end);
+    let given = GIVEN_NAME_SET.has(words[0]) && words.len() <= 3 && !continues_left(tokens, start);
+    if (before.is_some() || said_after || said_before || appositive || given)
+        && let Some(name) = tidy_name(&words.join(" "))
+        && !found.people.contains(&name)
+    {
+        found.people.push(name);
+    }
+}
+
+fn push_surname(title: &str, word: &str, clear_end: bool, found: &mut Found) {
+    let royal = ROYAL_TITLES.contains(&title);
+    let usable = clear_end
+        && word.chars().count() > 2
+        && !NOT_NAME_SET.has(word)
+        && (royal || !GIVEN_NAME_SET.has(word))
+        && !is_title(word)
+        && !word.ends_with('.');
+    let name = if royal {
+        format!("{title} {word}")
+    } else {
+        word.to_string()
+    };
+    if usable && !found.surnames.contains(&name) {
+        found.surnames.push(name);
+    }
+}
+
+/// The title ending at token `k` inside a run that starts at `start`, with the word before it
+/// when the two make a longer title ("Prime Minister").
+fn inner_title(tokens: &[Token], start: usize, k: usize) -> String {
+    let word = tokens[k].core.trim_end_matches('.');
+    if k > start {
+        let pair = format!("{} {word}", tokens[k - 1].core.trim_end_matches('.'));
+        if PLAIN_TITLES.contains(pair.as_str()) {
+            return pair;
+        }
+    }
+    word.to_string()
+}
+
+/// The title (one to three words) right before token `start`, if any.
+fn title_before(tokens: &[Token], start: usize) -> Option<String> {
+    (1..=3.min(start)).rev().find_map(|n| {
+        let words = &tokens[start - n..start];
+        if words[..n - 1].iter().any(|t| t.breaks)
+            || words[n - 1].breaks && !words[n - 1].raw.ends_with('.')
+        {
+            return None;
+        }
+        let title = words
+            .iter()
+            .map(|t| t.core.trim_end_matches('.'))
+            .collect::<Vec<_>>()
+            .join(" ");
+        PLAIN_TITLES.contains(title.as_str()).then_some(title)
+    })
+}
+
+/// "Alan Greenspan, chairman of ...": a lower-case role after the comma.
+fn role_follows(tokens: &[Token], end: usize) -> bool {
+    let mut i = end;
+    if tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.core, "the" | "a" | "an" | "former"))
+    {
+        i += 1;
+    }
+    tokens
+        .get(i)
+        .is_some_and(|t| t.core.starts_with(char::is_lowercase) && PLAIN_TITLES.contains(t.core))
+}
+
+/// True when the word before `start` is capitalised or a particle: the run is the tail of a
+/// longer name ("Thani bin Ahmed Al Zeyoudi").
+fn continues_left(tokens: &[Token], start: usize) -> bool {
+    start > 0 && {
+        let prev = &tokens[start - 1];
+        !prev.breaks
+            && (is_particle(prev.core)
+                || (is_name_token(prev) && !NOT_NAME_SET.has(prev.core) && !is_title(prev.core)))
+    }
+}
+
+fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
+    let Some(head) = (start..end)
+        .rev()
+        .find(|&i| ORG_HEAD_SET.has(tokens[i].core))
+    else {
+        return;
+    };
+    let tail_ok = head + 1 == end || ORG_CONNECTORS.contains(&tokens[head + 1].core);
+    if !tail_ok {
+        return;
+    }
+    let mut first = start;
+    while first < head && (LEADING_WORD_SET.has(tokens[first].core) || is_title(tokens[first].core))
+    {
+        first += 1;
+    }
+    let words: Vec<&str> = tokens[first..end].iter().map(|t| t.core).collect();
+    let descriptive = words
+        .iter()
+        .filter(|w| {
+            w.starts_with(char::is_uppercase)
+                && !ORG_HEAD_SET.has(w)
+                && !LEADING_WORD_SET.has(w)
+                && !GENERIC_ORG_WORD_SET.has(w)
+        })
+        .count();
+    if words.len() < 2
+        || descriptive == 0
+        || found.orgs.iter().any(|(_, n, _)| *n == words.join(" "))
+    {
+        return;
+    }
+    let acronym = tokens.get(end).and_then(|t| {
+        let inner = t
+            .raw
+            .strip_prefix('(')?
+            .trim_end_matches([',', '.', ';'])
+            .strip_suffix(')')?;
+        (inner.len() >= 2
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c == '&' || c == '-'))
+        .then(|| inner.to_string())
+    });
+    found.orgs.push((
+        tokens[first].start..tokens[end - 1].end,
+        words.join(" "),
+        acronym,
+    ));
+}
+
+/// Drops leading words that cannot start a name, everything up to a title inside the name,
+/// and a possessive; `None` when fewer than two name words remain or a word is a month,
+/// weekday, organization word or other non-name.
+pub(crate) fn tidy_name(raw: &str) -> Option<String> {
+    let mut words: Vec<&str> = raw.split_whitespace().collect();
+    if let Some(i) = words
+        .iter()
+        .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+    {
+        words.truncate(i + 1);
+        words[i] = words[i].trim_end_matches("'s").trim_end_matches("’s");
+    }
+    if let Some(i) = words.iter().rposition(|w| is_title(w)) {
+        words.drain(..=i);
+    }
+    while words.first().is_some_and(|w| NOT_NAME_SET.has(w)) {
+        words.remove(0);
+    }
+    let name_words = words.iter().filter(|w| !is_particle(w)).count();
+    let bad = words
+        .iter()
+        .any(|w| NOT_NAME_SET.has(w) || ORG_HEAD_SET.has(w) || (w.ends_with('.') && w.len() > 2));
+    (name_words >= 2 && !bad && name_words <= 4).then(|| words.join(" "))
+}
+
+/// True when `word` is one of the [`TITLES`] ("Chair", "Secretary-General").
+pub(crate) fn is_title(word: &str) -> bool {
+    PLAIN_TITLES.contains(word.trim_end_matches('.'))
+}
+
+/// [`TITLES`] without regex escapes or dots ("Lt Gen", "Mr").
+static PLAIN_TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| plain(TITLES));
+static SURNAME_TITLES_PLAIN: LazyLock<HashSet<String>> = LazyLock::new(|| plain(SURNAME_TITLES));
+
+fn plain(titles: &[&str]) -> HashSet<String> {
+    titles
+        .iter()
+        .map(|t| t.replace("\\.", "").replace(['?', '\\'], ""))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<String> {
+        scan(text).people
+    }
+
+    #[test]
+    fn titles_introduce_names() {
+        let text = "Federal Reserve Board Chairman Paul Volcker said rates would stay. Treasury Secretary James Baker agreed, and Bundesbank President Karl Otto Poehl did not.";
+        assert_eq!(
+            people(text),
+            ["Paul Volcker", "James Baker", "Karl Otto Poehl"]
+        );
+    }
+
+    #[test]
+    fn attribution_introduces_names() {
+        let text = "\"Prices will rise,\" said Jane Okafor. Omar Haddad said he disagreed, according to Lena Brandt.";
+        assert_eq!(people(text), ["Jane Okafor", "Omar Haddad", "Lena Brandt"]);
+    }
+
+    #[test]
+    fn appositive_and_given_names() {
+        assert_eq!(
+            people("Rita Moreno, chairman of the board, left."),
+            ["Rita Moreno"]
+        );
+        assert_eq!(
+            people("Shares rose after Alan Greenspan spoke."),
+            ["Alan Greenspan"]
+        );
+        assert!(people("The James Webb Space Telescope flew.").is_empty());
+        assert!(
+            people("Minister Thani bin Ahmed Al Zeyoudi spoke.")
+                .contains(&"Thani bin Ahmed Al Zeyoudi".to_string())
+        );
+    }
+
+    #[test]
+    fn months_weekdays_and_sentence_starts_are_rejected() {
+        assert!(people("The Ministry said on Monday. In March Trading said nothing.").is_empty());
+        assert_eq!(people("But Ana Ruiz said so."), ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn leading_and_inner_titles_are_not_part_of_names() {
+        assert_eq!(
+            people("Chair Jerome Powell said rates would rise."),
+            ["Jerome Powell"]
+        );
+        assert_eq!(people("said Secretary-General Ana Ruiz."), ["Ana Ruiz"]);
+        assert_eq!(
+            people("President Reagan's National Security Adviser Frank Carlucci"),
+            ["Frank Carlucci"]
+        );
+    }
+
+    #[test]
+    fn possessives_and_particles() {
+        assert_eq!(
+            people("envoy Staffan de Mistura's visit"),
+            ["Staffan de Mistura"]
+        );
+        assert_eq!(
+            people("Mexican President Miguel de la Madrid said"),
+            ["Miguel de la Madrid"]
+        );
+    }
+
+    #[test]
+    fn surnames_after_strong_titles() {
+        let found = scan(
+            "President Reagan said. Mr. Volcker agreed. President Ronald Reagan spoke. King Fahd of Saudi Arabia. President Reagan's adviser.",
+        );
+        assert_eq!(found.surnames, ["Reagan", "Volcker", "King Fahd"]);
+        assert!(scan("President Monday").surnames.is_empty());
+    }
+
+    #[test]
+    fn organizations_by_shape() {
+        let found = scan(
+            "The International Coffee Organization (ICO) met. Union Bank of Switzerland said.",
+        );
+        let names: Vec<_> = found
+            .orgs
+            .iter()
+            .map(|(_, n, a)| (n.as_str(), a.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("International Coffee Organization", Some("ICO")),
+                ("Union Bank of Switzerland", None)
+            ]
+        );
+        assert!(scan("The Central Bank said.").orgs.is_empty());
+    }
+}
