@@ -31,6 +31,8 @@ pub enum SkipReason {
     Malformed(String),
     /// The file parsed but holds neither a title nor a body.
     NoArticle,
+    /// newsindex itself failed on this file (a bug worth reporting); the run goes on.
+    Internal(String),
 }
 
 impl SkipReason {
@@ -44,6 +46,7 @@ impl SkipReason {
             SkipReason::Truncated(_) => "truncated",
             SkipReason::Malformed(_) => "malformed",
             SkipReason::NoArticle => "no-article",
+            SkipReason::Internal(_) => "internal-error",
         }
     }
 }
@@ -63,6 +66,7 @@ impl fmt::Display for SkipReason {
             SkipReason::Truncated(why) => write!(f, "truncated: {why}"),
             SkipReason::Malformed(why) => write!(f, "malformed: {why}"),
             SkipReason::NoArticle => write!(f, "no title and no body text found"),
+            SkipReason::Internal(why) => write!(f, "internal error ({why}); please report it"),
         }
     }
 }

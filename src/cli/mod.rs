@@ -24,6 +24,11 @@ const EXIT_USAGE: u8 = 2;
 
 /// Runs the binary.
 pub fn main() -> ExitCode {
+    // A bug must not print a backtrace over the user's terminal: one line, then the caller
+    // (a per-file guard in the library, or this function's exit code) decides.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("newsindex: internal error: {info}; please report it");
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),

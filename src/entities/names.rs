@@ -342,7 +342,8 @@ pub(crate) fn tidy_name(raw: &str) -> Option<String> {
     if let Some(i) = words.iter().rposition(|w| is_title(w)) {
         words.drain(..=i);
     }
-    while words.first().is_some_and(|w| NOT_NAME_SET.has(w)) {
+    let opener = |w: &str| NOT_NAME_SET.has(w) || (w.len() > 5 && w.ends_with("ing"));
+    while words.first().is_some_and(|w| opener(w)) {
         words.remove(0);
     }
     let name_words = words.iter().filter(|w| !is_particle(w)).count();

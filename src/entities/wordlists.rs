@@ -6,7 +6,8 @@
 /// Titles and roles that introduce a person's full name. Longest first where one is a
 /// prefix of another.
 pub const TITLES: &[&str] = &[
-    "Ayatollah", "Chancellor of the Exchequer", "Secretary of State", "Secretary-General", "Secretary General", "Prime Minister",
+    "Ayatollah", "Exchequer", "Sir", "Dame", "Lord", "Lady", "Presidents", "Ministers",
+    "Premiers", "Governors", "Chairmen", "Chancellor of the Exchequer", "Secretary of State", "Secretary-General", "Secretary General", "Prime Minister",
     "Deputy Prime Minister", "Vice President", "Vice-President", "Crown Prince", "Lt\\. Gen\\.",
     "Maj\\. Gen\\.", "Brig\\. Gen\\.", "Lt\\.", "Gen\\.", "Col\\.", "Adm\\.", "Capt\\.", "Sgt\\.",
     "Mr\\.?", "Mrs\\.?", "Ms\\.?", "Dr\\.?", "Sen\\.", "Rep\\.", "Gov\\.", "Prof\\.", "President",
@@ -29,6 +30,8 @@ pub const TITLES: &[&str] = &[
 #[rustfmt::skip]
 /// Capitalised words that start sentences or name things, never a first name.
 pub const NOT_NAMES: &[&str] = &[
+    "Although", "Though", "Because", "Despite", "Until", "Unless", "Whether", "During",
+    "Against", "Among", "Between", "Industry", "Trade", "Commerce", "Agriculture", "Labour",
     "Force", "Trust", "Society", "Building", "Utilities", "Properties", "Recovery", "Paper",
     "Bankiers", "Creations", "Communications", "Electronics", "Insurance", "Realty", "Savings",
     "Loan", "Brewing", "Stores", "Pharmaceuticals", "Telecommunications", "Semiconductor",

@@ -227,7 +227,7 @@ impl Pipeline<'_> {
         let skipped: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
         batch
             .par_iter()
-            .for_each(|file| match self.index_file(writer, file) {
+            .for_each(|file| match self.index_file_guarded(writer, file) {
                 Ok(size) => {
                     added.fetch_add(1, Ordering::Relaxed);
                     bytes.fetch_add(size, Ordering::Relaxed);
@@ -247,6 +247,26 @@ impl Pipeline<'_> {
         summary.indexed += added;
         summary.bytes += bytes.into_inner();
         added
+    }
+
+    /// [`Self::index_file`], with a panic on one file turned into a skip of that file.
+    fn index_file_guarded(
+        &self,
+        writer: &IndexWriter,
+        file: &ArchiveFile,
+    ) -> std::result::Result<u64, Skip> {
+        let run = std::panic::AssertUnwindSafe(|| self.index_file(writer, file));
+        std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            Err(Skip {
+                path: file.path.clone(),
+                reason: crate::read::SkipReason::Internal(why),
+            })
+        })
     }
 
     fn index_file(
