@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 
 const BUILTIN_RULES: &str = include_str!("../schema/boilerplate.toml");
 
+/// Longest paragraph (in bytes) that rules and caption patterns look at.
+pub const MAX_FURNITURE_BYTES: usize = 1200;
+
 /// What a rule does to the paragraph it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -100,7 +103,10 @@ impl Boilerplate {
             merged.section.furniture.extend(file.section.furniture);
         }
         let name = files.last().map_or("boilerplate.toml", |f| f.0);
-        let whole = |p: &String| format!("(?i)^(?:{p})$");
+        // ASCII word boundaries keep every rule on the fast DFA engines; a Unicode `\b`
+        // would send long paragraphs through the slow PikeVM.
+        let whole = |p: &String| format!("(?i)^(?:{})$", p.replace("\\b", "(?-u:\\b)"));
+        let anywhere = |p: &String| format!("(?i)(?:{})", p.replace("\\b", "(?-u:\\b)"));
         let bad = |e: regex::Error| Error::Schema {
             file: name.to_string(),
             message: format!("bad pattern: {e}"),
@@ -126,7 +132,7 @@ impl Boilerplate {
             rules: RegexSet::new(merged.rule.iter().map(|r| whole(&r.pattern))).map_err(bad)?,
             rule_names: merged.rule.iter().map(|r| r.name.clone()).collect(),
             rule_actions: merged.rule.iter().map(|r| r.action).collect(),
-            captions: RegexSet::new(merged.captions.patterns.iter().map(whole)).map_err(bad)?,
+            captions: RegexSet::new(merged.captions.patterns.iter().map(anywhere)).map_err(bad)?,
             sources: merged
                 .source
                 .patterns
@@ -138,15 +144,21 @@ impl Boilerplate {
         })
     }
 
-    /// The first rule matching `paragraph`, as `(name, action)`.
+    /// The first rule matching `paragraph`, as `(name, action)`. Paragraphs longer than
+    /// [`MAX_FURNITURE_BYTES`] are article text, never furniture.
     pub fn matching_rule(&self, paragraph: &str) -> Option<(&str, Action)> {
-        let index = self.rules.matches(paragraph.trim()).into_iter().next()?;
+        let paragraph = paragraph.trim();
+        if paragraph.len() > MAX_FURNITURE_BYTES {
+            return None;
+        }
+        let index = self.rules.matches(paragraph).into_iter().next()?;
         Some((&self.rule_names[index], self.rule_actions[index]))
     }
 
     /// True when `paragraph` is a photo caption or credit line.
     pub fn is_caption(&self, paragraph: &str) -> bool {
-        self.captions.is_match(paragraph.trim())
+        let paragraph = paragraph.trim();
+        paragraph.len() <= MAX_FURNITURE_BYTES && self.captions.is_match(paragraph)
     }
 
     /// The outlet named by one of the page's lines (a copyright line, a registration nag).

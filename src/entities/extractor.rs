@@ -211,7 +211,8 @@ impl Extractor {
                 }
             })
             .collect();
-        let orgs = self.context_orgs(&segments, &found, &mut scan.tallies);
+        let words = WordCounts::new(&segments);
+        let orgs = self.context_orgs(&words, &found, &mut scan.tallies);
         let mut by_kind: HashMap<EntityKind, Vec<(Vec<String>, Tally)>> = HashMap::new();
         by_kind.insert(EntityKind::Org, orgs);
         for ((kind, entity), tally) in scan.tallies {
@@ -221,7 +222,7 @@ impl Extractor {
         by_kind
             .entry(EntityKind::Person)
             .or_default()
-            .extend(self.context_people(&segments, &found));
+            .extend(self.context_people(&words, &found));
         let mut entities = Entities::default();
         for (kind, list) in by_kind {
             *entities.of_mut(kind) = ranked(list);
@@ -320,11 +321,7 @@ impl Extractor {
 
     /// People found from context (titles, attribution) that the gazetteer does not know,
     /// each counted by the mentions of their surname.
-    fn context_people(
-        &self,
-        segments: &[(&str, bool)],
-        found: &[Found],
-    ) -> Vec<(Vec<String>, Tally)> {
+    fn context_people(&self, words: &WordCounts, found: &[Found]) -> Vec<(Vec<String>, Tally)> {
         let mut people: Vec<(Vec<String>, Tally)> = Vec::new();
         for name in found.iter().flat_map(|f| &f.people) {
             let Some(name) = self.strip_known_prefix(name) else {
@@ -334,7 +331,7 @@ impl Extractor {
                 continue;
             }
             let surname = context::surname(&name).unwrap_or(&name);
-            people.push((vec![name.clone()], word_tally(segments, surname)));
+            people.push((vec![name.clone()], words.tally(surname)));
         }
         for surname in found.iter().flat_map(|f| &f.surnames) {
             let taken = people
@@ -343,7 +340,7 @@ impl Extractor {
             if taken || self.is_known(surname) {
                 continue;
             }
-            people.push((vec![surname.clone()], word_tally(segments, surname)));
+            people.push((vec![surname.clone()], words.tally(surname)));
         }
         people
     }
@@ -352,7 +349,7 @@ impl Extractor {
     /// country named inside one ("Union Bank of Switzerland") is no mention of the country.
     fn context_orgs(
         &self,
-        segments: &[(&str, bool)],
+        words: &WordCounts,
         found: &[Found],
         tallies: &mut HashMap<(EntityKind, usize), Tally>,
     ) -> Vec<(Vec<String>, Tally)> {
@@ -371,9 +368,9 @@ impl Extractor {
                 {
                     continue;
                 }
-                let mut tally = word_tally(segments, name);
+                let mut tally = words.tally(name);
                 if let Some(acronym) = &acronym {
-                    let extra = word_tally(segments, acronym);
+                    let extra = words.tally(acronym);
                     tally.count += extra.count;
                     tally.in_title += extra.in_title;
                 }
@@ -382,11 +379,7 @@ impl Extractor {
                         .iter()
                         .find(|t| t.strength == Strength::Full && t.kind == EntityKind::Country);
                     if let Some(t) = inside {
-                        unmention(
-                            tallies,
-                            (t.kind, t.entity),
-                            word_tally(segments, name).count,
-                        );
+                        unmention(tallies, (t.kind, t.entity), words.tally(name).count);
                     }
                 }
                 orgs.push((vec![name.clone()], tally));
@@ -510,16 +503,51 @@ fn add(
     tally.in_title += u32::from(in_title);
 }
 
-/// Mentions of `word` across the segments, title mentions apart.
-fn word_tally(segments: &[(&str, bool)], word: &str) -> Tally {
-    let mut tally = Tally::default();
-    for (text, in_title) in segments {
-        let n = context::count_word(text, word);
-        tally.count += n;
-        tally.in_title += if *in_title { n } else { 0 };
+/// Counts whole words of an article's segments, built on first use: surnames are counted
+/// by lookup instead of a search through the text per name.
+struct WordCounts<'a> {
+    segments: &'a [(&'a str, bool)],
+    counts: std::cell::OnceCell<Vec<HashMap<&'a str, u32>>>,
+}
+
+impl<'a> WordCounts<'a> {
+    fn new(segments: &'a [(&'a str, bool)]) -> Self {
+        WordCounts {
+            segments,
+            counts: std::cell::OnceCell::new(),
+        }
     }
-    tally.count = tally.count.max(1);
-    tally
+
+    /// Mentions of `word` across the segments, title mentions apart (at least one).
+    fn tally(&self, word: &str) -> Tally {
+        let single = word.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let counts = self.counts.get_or_init(|| {
+            self.segments
+                .iter()
+                .map(|(text, _)| {
+                    let mut map: HashMap<&str, u32> = HashMap::new();
+                    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                        if w.starts_with(char::is_uppercase) {
+                            *map.entry(w).or_default() += 1;
+                        }
+                    }
+                    map
+                })
+                .collect()
+        });
+        let mut tally = Tally::default();
+        for ((text, in_title), map) in self.segments.iter().zip(counts) {
+            let n = if single && word.starts_with(char::is_uppercase) {
+                map.get(word).copied().unwrap_or(0)
+            } else {
+                context::count_word(text, word)
+            };
+            tally.count += n;
+            tally.in_title += if *in_title { n } else { 0 };
+        }
+        tally.count = tally.count.max(1);
+        tally
+    }
 }
 
 /// Takes `n` mentions back from an entity, forgetting it when none remain.

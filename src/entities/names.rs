@@ -64,10 +64,9 @@ pub fn scan(text: &str) -> Found {
 
 fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
-    let mut offset = 0;
     for raw in text.split_whitespace() {
-        let start = offset + text[offset..].find(raw).unwrap_or(0);
-        offset = start + raw.len();
+        // `raw` is a slice of `text`: its offset is the distance between the two pointers.
+        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
         let trimmed = raw.trim_start_matches(['"', '“', '‘', '(', '[', '\'']);
         let lead = raw.len() - trimmed.len();
         let mut core = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
