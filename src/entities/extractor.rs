@@ -193,11 +193,11 @@ impl Extractor {
         let segments = article_segments(article);
         let mut scan = Scan::default();
         for (text, in_title) in &segments {
-            self.scan_text(&mut scan, text, None, *in_title);
+            self.scan_text(&mut scan, text, *in_title);
             // Words in capitals ("NEW YORK, March 3", wire headlines) are read a second time
             // with ordinary capitalisation; only matches touching such words count again.
-            if let Some(softened) = soften_capitals(text) {
-                self.scan_text(&mut scan, &softened, Some(text), *in_title);
+            if let Some((softened, starts)) = soften_capitals(text) {
+                self.scan_softened(&mut scan, &softened, &starts, *in_title);
             }
         }
         self.settle_pending(&mut scan, &segments);
@@ -231,17 +231,38 @@ impl Extractor {
         entities
     }
 
-    /// Runs the name automaton over `text`. With `original`, `text` is its softened copy and
-    /// only matches that differ from the original count.
+    /// Runs the name automaton over `text`.
     ///
     /// Names start at the start of a word, so the automaton runs anchored at each word start
     /// whose first byte begins some name: far fewer steps than a scan of every byte.
-    fn scan_text(&self, scan: &mut Scan, text: &str, original: Option<&str>, in_title: bool) {
+    fn scan_text(&self, scan: &mut Scan, text: &str, in_title: bool) {
         for (span, pattern) in self.names_in(text) {
-            let changed = original
-                .is_none_or(|o| o.as_bytes()[span.clone()] != text.as_bytes()[span.clone()]);
-            if changed {
-                self.take_match(scan, text, span, pattern, in_title);
+            self.take_match(scan, text, span, pattern, in_title);
+        }
+    }
+
+    /// Reads a softened copy of a text at the starts of its softened words only: a name that
+    /// was in capitals starts at one of them.
+    fn scan_softened(&self, scan: &mut Scan, softened: &str, starts: &[usize], in_title: bool) {
+        let mut covered = 0;
+        for &start in starts {
+            if start < covered || (start > 0 && is_word_byte(softened.as_bytes()[start - 1])) {
+                continue;
+            }
+            let input = Input::new(softened).range(start..).anchored(Anchored::Yes);
+            let found = self
+                .matcher
+                .find(input)
+                .filter(|m| at_word_boundary(softened, m.start(), m.end()));
+            if let Some(m) = found {
+                covered = m.end();
+                self.take_match(
+                    scan,
+                    softened,
+                    m.start()..m.end(),
+                    m.pattern().as_usize(),
+                    in_title,
+                );
             }
         }
     }
@@ -586,11 +607,12 @@ fn ranked(tallies: Vec<(Vec<String>, Tally)>) -> Vec<Mention> {
 }
 
 /// `text` with every all-capitals word of three or more ASCII letters written with an
-/// initial capital only ("NEW YORK" -> "New York"); `None` when there is no such word. Byte
-/// offsets are unchanged.
-fn soften_capitals(text: &str) -> Option<String> {
+/// initial capital only ("NEW YORK" -> "New York"), and the offsets of those words; `None`
+/// when there is no such word. Byte offsets are unchanged.
+fn soften_capitals(text: &str) -> Option<(String, Vec<usize>)> {
     let bytes = text.as_bytes();
     let mut out: Option<Vec<u8>> = None;
+    let mut starts = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
@@ -607,9 +629,11 @@ fn soften_capitals(text: &str) -> Option<String> {
         if word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase) && !glued {
             let out = out.get_or_insert_with(|| bytes.to_vec());
             out[start + 1..i].make_ascii_lowercase();
+            starts.push(start);
         }
     }
-    out.and_then(|bytes| String::from_utf8(bytes).ok())
+    let softened = String::from_utf8(out?).ok()?;
+    Some((softened, starts))
 }
 
 /// The article's text, each part flagged when it is the title.
