@@ -219,10 +219,14 @@ impl Extractor {
             let name = self.names[&kind][entity].clone();
             by_kind.entry(kind).or_default().push((vec![name], tally));
         }
+        let listed: Vec<String> = by_kind
+            .get(&EntityKind::Person)
+            .map(|people| people.iter().map(|(path, _)| path[0].clone()).collect())
+            .unwrap_or_default();
         by_kind
             .entry(EntityKind::Person)
             .or_default()
-            .extend(self.context_people(&words, &found));
+            .extend(self.context_people(&words, &found, &listed));
         let mut entities = Entities::default();
         for (kind, list) in by_kind {
             *entities.of_mut(kind) = ranked(list);
@@ -342,7 +346,14 @@ impl Extractor {
 
     /// People found from context (titles, attribution) that the gazetteer does not know,
     /// each counted by the mentions of their surname.
-    fn context_people(&self, words: &WordCounts, found: &[Found]) -> Vec<(Vec<String>, Tally)> {
+    /// `listed` holds the gazetteer people already found in the article: a lone surname or
+    /// royal name that is part of one of them ("King Mohammed" of "Mohammed VI") is theirs.
+    fn context_people(
+        &self,
+        words: &WordCounts,
+        found: &[Found],
+        listed: &[String],
+    ) -> Vec<(Vec<String>, Tally)> {
         let mut people: Vec<(Vec<String>, Tally)> = Vec::new();
         for name in found.iter().flat_map(|f| &f.people) {
             let Some(name) = self.strip_known_prefix(name) else {
@@ -355,9 +366,14 @@ impl Extractor {
             people.push((vec![name.clone()], words.tally(surname)));
         }
         for surname in found.iter().flat_map(|f| &f.surnames) {
-            let taken = people
+            let word = surname.split_whitespace().last().unwrap_or(surname);
+            let in_listed = listed
                 .iter()
-                .any(|(p, _)| context::surname(&p[0]) == Some(surname) || p[0] == *surname);
+                .any(|name| name.split_whitespace().any(|w| w == word));
+            let taken = in_listed
+                || people
+                    .iter()
+                    .any(|(p, _)| context::surname(&p[0]) == Some(surname) || p[0] == *surname);
             if taken || self.is_known(surname) {
                 continue;
             }
