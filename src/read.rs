@@ -86,10 +86,45 @@ impl fmt::Display for Skip {
     }
 }
 
-/// Reads a file as text, refusing files over `max_bytes`.
+/// Reads a file as text, refusing files over `max_bytes`. A `.gz` file is decompressed
+/// first (its content is held to the same limit).
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, SkipReason> {
     let bytes = read_bytes(path, max_bytes)?;
+    if is_gzip_name(path) {
+        return decode_text(&gunzip(&bytes, max_bytes)?);
+    }
     decode_text(&bytes)
+}
+
+/// True when the file name ends in `.gz`.
+pub fn is_gzip_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// Decompresses gzip data (all members), refusing more than `max_bytes` of output.
+pub fn gunzip(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err(SkipReason::Malformed("not gzip data".into()));
+    }
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let mut out = Vec::new();
+    decoder
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => {
+                SkipReason::Truncated("gzip data ends early".into())
+            }
+            _ => SkipReason::Malformed(format!("bad gzip data: {e}")),
+        })?;
+    if out.len() as u64 > max_bytes {
+        return Err(SkipReason::TooLarge {
+            bytes: out.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(out)
 }
 
 /// Reads at most `max_bytes` from `path`, refusing larger files.
@@ -207,6 +242,24 @@ mod tests {
             })
         ));
         assert_eq!(read_text(&path, 100).unwrap().len(), 100);
+    }
+
+    #[test]
+    fn gzip_is_decompressed_and_truncation_reported() {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(b"Rabat hosts talks\n\nBody.").unwrap();
+        let gz = encoder.finish().unwrap();
+        assert_eq!(gunzip(&gz, 1000).unwrap(), b"Rabat hosts talks\n\nBody.");
+        assert!(matches!(
+            gunzip(&gz[..gz.len() - 6], 1000),
+            Err(SkipReason::Truncated(_))
+        ));
+        assert!(matches!(
+            gunzip(b"plain", 1000),
+            Err(SkipReason::Malformed(_))
+        ));
+        assert!(matches!(gunzip(&gz, 5), Err(SkipReason::TooLarge { .. })));
     }
 
     #[test]

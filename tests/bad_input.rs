@@ -64,7 +64,7 @@ fn bad_files_are_reported_and_the_rest_indexed() {
     );
     assert!(
         run.stdout
-            .contains("skipped 5 files: 1 binary, 1 empty, 2 malformed, 1 truncated"),
+            .contains("skipped 5 files or records: 1 binary, 1 empty, 2 malformed, 1 truncated"),
         "{}",
         run.stdout
     );

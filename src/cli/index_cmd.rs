@@ -25,10 +25,9 @@ impl CliProgress {
     fn new(quiet: bool) -> Self {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::new_spinner();
-            let style = ProgressStyle::with_template(
-                "{spinner} {pos} articles  {per_sec}  {msg}  {elapsed}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let style =
+                ProgressStyle::with_template("{spinner} {pos} files  {per_sec}  {msg}  {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
@@ -104,7 +103,7 @@ fn write_summary(out: &mut impl Write, s: &BuildSummary, index: &Path) -> std::i
             .collect();
         writeln!(
             out,
-            "skipped {} files: {}",
+            "skipped {} files or records: {}",
             s.skipped_total(),
             reasons.join(", ")
         )?;

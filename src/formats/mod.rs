@@ -19,15 +19,22 @@ pub enum Format {
     Text,
     /// One article as a JSON object (`.json`).
     Json,
+    /// Many articles, one JSON object per line (`.jsonl`, `.ndjson`), as news crawlers
+    /// write them.
+    JsonLines,
 }
 
 impl Format {
-    /// The format a file name promises, or `None` for files that are not articles.
+    /// The format a file name promises, or `None` for files that are not articles. A
+    /// `.gz` suffix is looked through (`a.jsonl.gz` is JSON Lines, read compressed).
     pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
-        match ext.as_str() {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
             _ => None,
         }
     }
@@ -37,34 +44,96 @@ impl Format {
         match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::JsonLines => "jsonl",
         }
     }
 }
 
-/// Reads, decodes and parses one archive file into a cleaned article with id and path set.
-/// The date falls back to one written in the path (`2023/06/28/`).
+/// Everything one archive file holds: its articles, and the records of a many-article file
+/// that could not be read (1-based line number and reason).
+#[derive(Debug, Default)]
+pub struct FileArticles {
+    /// Articles, with id and path set.
+    pub articles: Vec<Article>,
+    /// Records skipped inside the file.
+    pub bad_records: Vec<(usize, SkipReason)>,
+}
+
+/// Reads, decodes and parses one archive file into cleaned articles with ids and paths set.
+/// The date falls back to one written in the path (`2023/06/28/`). An article of a JSON
+/// Lines file is `FILE#LINE`.
+pub fn read_file(
+    path: &Path,
+    format: Format,
+    rules: &Boilerplate,
+    max_bytes: u64,
+) -> Result<FileArticles, SkipReason> {
+    let text = read::read_text(path, max_bytes)?;
+    let path_text = path.to_string_lossy().into_owned();
+    let id_base = Article::id_for_file(path);
+    let mut file = FileArticles::default();
+    if format != Format::JsonLines {
+        let article = parse_text(&text, format, rules)?;
+        file.articles.push(finish(article, &path_text, id_base));
+        return Ok(file);
+    }
+    for (index, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let number = index + 1;
+        match json::parse(line, rules).and_then(|a| {
+            if a.is_empty() {
+                Err(SkipReason::NoArticle)
+            } else {
+                Ok(a)
+            }
+        }) {
+            Ok(article) => {
+                let id = Article::id_for_path(&format!("{id_base}#{number}"));
+                file.articles
+                    .push(finish(article, &format!("{path_text}#{number}"), id));
+            }
+            Err(reason) => file.bad_records.push((number, reason)),
+        }
+    }
+    if file.articles.is_empty() {
+        return Err(match file.bad_records.pop() {
+            Some((line, reason)) => {
+                SkipReason::Malformed(format!("no readable record (line {line}: {reason})"))
+            }
+            None => SkipReason::Empty,
+        });
+    }
+    Ok(file)
+}
+
+/// Reads a one-article file (saved page or JSON) into its article.
 pub fn parse_file(
     path: &Path,
     format: Format,
     rules: &Boilerplate,
     max_bytes: u64,
 ) -> Result<Article, SkipReason> {
-    let text = read::read_text(path, max_bytes)?;
-    let mut article = parse_text(&text, format, rules)?;
-    let path_text = path.to_string_lossy().into_owned();
-    if article.published.is_none() {
-        article.published = dates::date_from_path(&path_text);
-    }
-    article.id = Article::id_for_file(path);
-    article.path = path_text;
-    Ok(article)
+    let mut file = read_file(path, format, rules, max_bytes)?;
+    file.articles.pop().ok_or(SkipReason::NoArticle)
 }
 
-/// Parses already-decoded text in the given format.
+fn finish(mut article: Article, path: &str, id: String) -> Article {
+    if article.published.is_none() {
+        article.published = dates::date_from_path(path);
+    }
+    article.id = id;
+    article.path = path.to_string();
+    article
+}
+
+/// Parses already-decoded text in a one-article format.
 pub fn parse_text(text: &str, format: Format, rules: &Boilerplate) -> Result<Article, SkipReason> {
     let article = match format {
         Format::Text => text::parse(text, rules),
-        Format::Json => json::parse(text, rules)?,
+        Format::Json | Format::JsonLines => json::parse(text, rules)?,
     };
     if article.is_empty() {
         return Err(SkipReason::NoArticle);
@@ -103,6 +172,19 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("a/b.json")), Some(Format::Json));
         assert_eq!(Format::from_path(Path::new("a/b.png")), None);
         assert_eq!(Format::from_path(Path::new("a/README")), None);
+        assert_eq!(
+            Format::from_path(Path::new("a/b.jsonl")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("a/b.ndjson.gz")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(
+            Format::from_path(Path::new("a/b.txt.gz")),
+            Some(Format::Text)
+        );
+        assert_eq!(Format::from_path(Path::new("a/b.gz")), None);
     }
 
     #[test]

@@ -228,10 +228,16 @@ impl Pipeline<'_> {
         batch
             .par_iter()
             .for_each(|file| match self.index_file_guarded(writer, file) {
-                Ok(size) => {
-                    added.fetch_add(1, Ordering::Relaxed);
-                    bytes.fetch_add(size, Ordering::Relaxed);
-                    self.progress.indexed(&file.path, size);
+                Ok(outcome) => {
+                    added.fetch_add(outcome.articles, Ordering::Relaxed);
+                    bytes.fetch_add(outcome.bytes, Ordering::Relaxed);
+                    self.progress.indexed(&file.path, outcome.bytes);
+                    for skip in &outcome.bad_records {
+                        self.progress.skipped(skip);
+                        if let Ok(mut list) = skipped.lock() {
+                            list.push(skip.reason.kind());
+                        }
+                    }
                 }
                 Err(skip) => {
                     self.progress.skipped(&skip);
@@ -254,7 +260,7 @@ impl Pipeline<'_> {
         &self,
         writer: &IndexWriter,
         file: &ArchiveFile,
-    ) -> std::result::Result<u64, Skip> {
+    ) -> std::result::Result<FileOutcome, Skip> {
         let run = std::panic::AssertUnwindSafe(|| self.index_file(writer, file));
         std::panic::catch_unwind(run).unwrap_or_else(|payload| {
             let why = payload
@@ -273,31 +279,53 @@ impl Pipeline<'_> {
         &self,
         writer: &IndexWriter,
         file: &ArchiveFile,
-    ) -> std::result::Result<u64, Skip> {
+    ) -> std::result::Result<FileOutcome, Skip> {
         let skip = |reason| Skip {
             path: file.path.clone(),
             reason,
         };
-        let article = formats::parse_file(
+        let read = formats::read_file(
             &file.path,
             file.format,
             self.rules,
             self.options.max_file_bytes,
         )
         .map_err(skip)?;
-        let entities = if self.options.extract_entities {
-            self.extractor.extract(&article)
-        } else {
-            Entities::default()
-        };
         let fields = &self.open.fields;
-        let doc = to_document(fields, &article, &entities);
-        writer.delete_term(Term::from_field_text(fields.id, &article.id));
-        writer.add_document(doc).map_err(|e| {
-            skip(crate::read::SkipReason::Unreadable(format!(
-                "index writer: {e}"
-            )))
-        })?;
-        Ok(std::fs::metadata(&file.path).map_or(0, |m| m.len()))
+        for article in &read.articles {
+            let entities = if self.options.extract_entities {
+                self.extractor.extract(article)
+            } else {
+                Entities::default()
+            };
+            let doc = to_document(fields, article, &entities);
+            writer.delete_term(Term::from_field_text(fields.id, &article.id));
+            writer.add_document(doc).map_err(|e| {
+                skip(crate::read::SkipReason::Unreadable(format!(
+                    "index writer: {e}"
+                )))
+            })?;
+        }
+        let bad_records = read
+            .bad_records
+            .into_iter()
+            .map(|(line, reason)| Skip {
+                path: std::path::PathBuf::from(format!("{}#{line}", file.path.display())),
+                reason,
+            })
+            .collect();
+        Ok(FileOutcome {
+            articles: read.articles.len() as u64,
+            bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len()),
+            bad_records,
+        })
     }
+}
+
+/// What indexing one file gave.
+struct FileOutcome {
+    articles: u64,
+    bytes: u64,
+    /// Records of a many-article file that were skipped.
+    bad_records: Vec<Skip>,
 }
