@@ -401,3 +401,67 @@ fn no_entities_indexes_text_only() {
     assert_eq!(json["total"], 1);
     assert!(json["hits"][0]["person"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn facets_command_narrows_values() {
+    let harness = indexed_fixtures();
+    let json = harness
+        .run(&["facets", "person", "--match", "BOUR", "--json"])
+        .json();
+    assert_eq!(json["kind"], "person");
+    assert_eq!(json["total_docs"], 2);
+    assert_eq!(
+        json["values"],
+        serde_json::json!([{"value": "Nasser Bourita", "count": 2}])
+    );
+    let topics = harness
+        .run(&["facets", "topic", "--prefix", "/Diplomacy", "--json"])
+        .json();
+    let names = strings(
+        &topics["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["value"].clone())
+            .collect::<serde_json::Value>(),
+    );
+    assert!(
+        names.contains(&"Negev Forum".to_string())
+            && !names.contains(&"Western Sahara".to_string()),
+        "{names:?}"
+    );
+    let months = harness.run(&["facets", "month", "--prefix", "2023"]);
+    assert!(months.stdout.contains("2023-06"), "{}", months.stdout);
+    assert!(!months.stdout.contains("2022-03"), "{}", months.stdout);
+}
+
+#[test]
+fn month_histogram_and_csv() {
+    let harness = indexed_fixtures();
+    let run = harness.run(&["search", "*", "--facet", "month", "--limit", "0"]);
+    assert!(
+        run.stdout
+            .contains("2022-03       1  ########################################"),
+        "{}",
+        run.stdout
+    );
+    let json = harness
+        .run(&["search", "*", "--facet", "month", "--json"])
+        .json();
+    assert_eq!(
+        json["facets"]["month"][0],
+        serde_json::json!({"value": "2022-03", "count": 1})
+    );
+    let csv = harness.run(&["search", "negev", "--format", "csv", "--sort", "oldest"]);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "published,source,title,path,people,countries,topics,snippet"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[1].starts_with("2022-03-28,Desert Star Daily,Foreign ministers gather in the Negev"),
+        "{}",
+        lines[1]
+    );
+}

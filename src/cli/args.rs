@@ -138,9 +138,23 @@ pub struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
-    /// Print one JSON object instead of text.
+    /// Print one JSON object instead of text (same as --format json).
     #[arg(long)]
     pub json: bool,
+    /// Output: text (aligned, coloured on a terminal), json, or csv (one row per hit).
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+}
+
+/// Outputs of `search --format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SearchFormat {
+    /// For reading.
+    Text,
+    /// One JSON object (DESIGN.md's shape).
+    Json,
+    /// One row per hit, with a header row.
+    Csv,
 }
 
 /// Orders of `--sort`.
@@ -166,6 +180,13 @@ pub struct FacetsArgs {
     /// Values to show.
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
+    /// Only values under this path or starting with this text: `/Diplomacy` for topics,
+    /// `2023` for months.
+    #[arg(long, value_name = "P")]
+    pub prefix: Option<String>,
+    /// Only values containing this text, case-insensitively (`bour` finds Nasser Bourita).
+    #[arg(long = "match", value_name = "TEXT")]
+    pub matching: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -42,6 +42,16 @@ impl Style {
         self.paint("2", text)
     }
 
+    /// A bar of `count` out of `most`, `width` characters at most: blocks on a terminal,
+    /// `#` otherwise; at least one mark for a non-zero count.
+    pub fn bar(self, count: u64, most: u64, width: u64) -> String {
+        let len = (count * width)
+            .div_ceil(most.max(1))
+            .max(u64::from(count > 0)) as usize;
+        let mark = if self.color { "█" } else { "#" };
+        mark.repeat(len)
+    }
+
     /// Highlighted match inside a snippet: bold yellow on a terminal, `*word*` otherwise.
     pub fn highlight_marks(self) -> (&'static str, &'static str) {
         if self.color {

@@ -4,11 +4,13 @@ use std::io::Write;
 
 use newsindex::entities::EntityKind;
 use newsindex::index::schema::FacetKind;
-use newsindex::search::{FacetCount, Hit, SearchIndex, SearchRequest, SearchResults, SortOrder};
+use newsindex::search::{
+    FacetChoice, FacetCount, Hit, SearchIndex, SearchRequest, SearchResults, SortOrder,
+};
 use serde_json::json;
 
 use super::EXIT_OK;
-use super::args::{Cli, FacetsArgs, SearchArgs, SortArg};
+use super::args::{Cli, FacetsArgs, SearchArgs, SearchFormat, SortArg};
 use super::output::{Style, facets_json, hit_json};
 
 /// Runs `search`.
@@ -16,10 +18,10 @@ pub fn search(cli: &Cli, args: &SearchArgs, out: &mut impl Write) -> anyhow::Res
     let index = SearchIndex::open(&cli.index, cli.schema.as_deref())?;
     let request = request_of(args);
     let results = index.search(&request)?;
-    if args.json {
-        write_json(out, args, &results)?;
-    } else {
-        write_human(out, args, &results, Style::detect())?;
+    match (args.json, args.format) {
+        (true, _) | (false, SearchFormat::Json) => write_json(out, args, &results)?,
+        (false, SearchFormat::Csv) => write_csv(out, &results)?,
+        (false, SearchFormat::Text) => write_human(out, args, &results, Style::detect())?,
     }
     Ok(EXIT_OK)
 }
@@ -71,6 +73,41 @@ fn write_json(
     Ok(())
 }
 
+/// One row per hit, for spreadsheets: date, source, title, path, people, countries, topics,
+/// snippet (plain text).
+fn write_csv(out: &mut impl Write, results: &SearchResults) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "published,source,title,path,people,countries,topics,snippet"
+    )?;
+    for hit in &results.hits {
+        let a = &hit.stored.article;
+        let e = &hit.stored.entities;
+        let row = [
+            a.published.map(|d| d.to_string()).unwrap_or_default(),
+            a.source.clone().unwrap_or_default(),
+            a.title.clone(),
+            a.path.clone(),
+            e.names(EntityKind::Person).join("; "),
+            e.names(EntityKind::Country).join("; "),
+            e.names(EntityKind::Topic).join("; "),
+            hit.snippet.text.clone(),
+        ];
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    Ok(())
+}
+
+/// A CSV cell: quoted, with inner quotes doubled, when it holds a comma, quote or newline.
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
 fn write_human(
     out: &mut impl Write,
     args: &SearchArgs,
@@ -92,7 +129,7 @@ fn write_human(
         writeln!(out)?;
         write_hit(out, args.offset + rank + 1, hit, style)?;
     }
-    if results.hits.is_empty() && results.total > 0 {
+    if results.hits.is_empty() && results.total > 0 && args.offset > 0 {
         writeln!(out, "(no hits on this page; lower --offset)")?;
     }
     for (kind, values) in &results.facets {
@@ -160,17 +197,31 @@ pub fn write_facet_block(
         .max()
         .unwrap_or(0)
         .min(40);
+    let timeline = matches!(kind, FacetKind::Year | FacetKind::Month);
+    let most = values.iter().map(|v| v.count).max().unwrap_or(1).max(1);
     for value in values {
-        writeln!(out, "  {:<width$}  {:>6}", value.value, value.count)?;
+        if timeline {
+            let bar = style.bar(value.count, most, BAR_WIDTH);
+            writeln!(out, "  {:<width$}  {:>6}  {bar}", value.value, value.count)?;
+        } else {
+            writeln!(out, "  {:<width$}  {:>6}", value.value, value.count)?;
+        }
     }
     Ok(())
 }
+
+/// Width of the longest bar of a year or month histogram, in characters.
+const BAR_WIDTH: u64 = 40;
 
 /// Runs `facets`.
 pub fn facets(cli: &Cli, args: &FacetsArgs, out: &mut impl Write) -> anyhow::Result<u8> {
     let index = SearchIndex::open(&cli.index, cli.schema.as_deref())?;
     let query = args.query.as_deref().unwrap_or("");
-    let (total, values) = index.facet_values(args.kind, query, args.limit)?;
+    let choice = FacetChoice {
+        prefix: args.prefix.clone(),
+        contains: args.matching.clone(),
+    };
+    let (total, values) = index.facet_values(args.kind, query, &choice, args.limit)?;
     if args.json {
         let object = json!({"kind": args.kind.name(), "total_docs": total, "values": values});
         writeln!(out, "{}", serde_json::to_string(&object)?)?;

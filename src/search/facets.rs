@@ -18,6 +18,9 @@ pub struct FacetCount {
     pub value: String,
     /// Matching articles with this value.
     pub count: u64,
+    /// Path of the value below its kind (`["Diplomacy", "Abraham Accords"]` for a topic).
+    #[serde(skip)]
+    pub path: Vec<String>,
 }
 
 /// Which facets to count and how to read them back.
@@ -130,7 +133,7 @@ impl FacetPlan {
                     continue;
                 }
                 let value = path.last().cloned().unwrap_or_default();
-                values.push(FacetCount { value, count });
+                values.push(FacetCount { value, count, path });
             }
         }
         if matches!(kind, FacetKind::Year | FacetKind::Month) {

@@ -85,6 +85,42 @@ pub struct SearchResults {
     pub facets: Vec<(FacetKind, Vec<FacetCount>)>,
 }
 
+/// Which facet values `facets` lists.
+#[derive(Debug, Clone, Default)]
+pub struct FacetChoice {
+    /// Leading path segments or text the value must start with ("/Diplomacy", "2023").
+    pub prefix: Option<String>,
+    /// Text the value must contain, case-insensitively.
+    pub contains: Option<String>,
+}
+
+impl FacetChoice {
+    fn accepts(&self, value: &FacetCount) -> bool {
+        let prefix_ok = self.prefix.as_deref().is_none_or(|prefix| {
+            let wanted: Vec<&str> = prefix
+                .split('/')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let segments_match = value.path.len() >= wanted.len()
+                && wanted
+                    .iter()
+                    .zip(&value.path)
+                    .all(|(w, p)| p.eq_ignore_ascii_case(w));
+            segments_match
+                || value
+                    .value
+                    .to_lowercase()
+                    .starts_with(&prefix.trim_start_matches('/').to_lowercase())
+        });
+        let contains_ok = self
+            .contains
+            .as_deref()
+            .is_none_or(|text| value.value.to_lowercase().contains(&text.to_lowercase()));
+        prefix_ok && contains_ok
+    }
+}
+
 /// Index statistics.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
@@ -288,23 +324,28 @@ impl SearchIndex {
     }
 
     /// Counts of one facet kind over the matches of `query` (every article when empty).
+    ///
+    /// `choose` narrows the values: a path prefix (`/Diplomacy` for topics, `2023` for
+    /// months) and a case-insensitive text to find inside values (`bour` finds Nasser
+    /// Bourita); `limit` applies after narrowing.
     pub fn facet_values(
         &self,
         kind: FacetKind,
         query: &str,
+        choose: &FacetChoice,
         limit: usize,
     ) -> Result<(usize, Vec<FacetCount>)> {
         let request = SearchRequest {
             query: query.to_string(),
             facets: vec![kind],
-            facet_limit: limit,
+            facet_limit: usize::MAX,
             ..SearchRequest::default()
         };
         let mut results = self.search(&request)?;
-        Ok((
-            results.total,
-            results.facets.pop().map(|(_, v)| v).unwrap_or_default(),
-        ))
+        let mut values = results.facets.pop().map(|(_, v)| v).unwrap_or_default();
+        values.retain(|v| choose.accepts(v));
+        values.truncate(limit);
+        Ok((results.total, values))
     }
 
     /// Documents, size, segments, fields and the top values of every facet kind.
