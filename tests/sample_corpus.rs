@@ -115,3 +115,26 @@ fn western_sahara_sovereignty_ranks_the_sovereignty_coverage_first() {
         .json();
     assert!(unrelated["total"].as_u64().unwrap() <= 1);
 }
+
+#[test]
+fn similar_finds_related_coverage() {
+    let harness = Harness::new();
+    harness.index(&sample_corpus());
+    let path = sample_corpus().join("2023/06/crossroads-wire-gallant-loudiyi-call.txt");
+    let json = harness
+        .run(&["similar", path.to_str().unwrap(), "--limit", "3", "--json"])
+        .json();
+    let hits = json["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    assert!(hits.iter().all(|h| h["path"] != json["similar_to"]));
+    for hit in hits {
+        let countries = strings(&hit["country"]);
+        assert!(
+            countries.contains(&"Morocco".to_string()) && countries.contains(&"Israel".to_string()),
+            "{}",
+            hit["title"]
+        );
+    }
+    let run = harness.run(&["similar", "no-such-article"]);
+    assert_eq!(run.code, 2);
+}

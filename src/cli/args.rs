@@ -40,6 +40,8 @@ pub enum Command {
     Facets(FacetsArgs),
     /// Show one article: every stored field and its entities with mention counts.
     Show(ShowArgs),
+    /// Related coverage: the articles most like one article (text and entities).
+    Similar(SimilarArgs),
     /// Show index statistics: documents, size, fields, top facet values.
     Stats(StatsArgs),
     /// Write every indexed article as JSON Lines to stdout.
@@ -199,6 +201,20 @@ pub struct ShowArgs {
     #[arg(value_name = "ID|PATH")]
     pub id_or_path: String,
     /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsindex similar`.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// Article id (as printed by search) or the path of its file.
+    #[arg(value_name = "ID|PATH")]
+    pub id_or_path: String,
+    /// Articles to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Print JSON (the `search --json` shape, with `"similar_to"` instead of `"query"`).
     #[arg(long)]
     pub json: bool,
 }

@@ -47,6 +47,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Search(args) => search_cmd::search(cli, args, &mut out)?,
         Command::Facets(args) => search_cmd::facets(cli, args, &mut out)?,
         Command::Show(args) => show_cmd::show(cli, args, &mut out)?,
+        Command::Similar(args) => search_cmd::similar(cli, args, &mut out)?,
         Command::Stats(args) => show_cmd::stats(cli, args, &mut out)?,
         Command::Export(args) => show_cmd::export(cli, args, &mut out)?,
         Command::Schema(args::SchemaCommand::Check { dir }) => {

@@ -10,7 +10,7 @@ use newsindex::search::{
 use serde_json::json;
 
 use super::EXIT_OK;
-use super::args::{Cli, FacetsArgs, SearchArgs, SearchFormat, SortArg};
+use super::args::{Cli, FacetsArgs, SearchArgs, SearchFormat, SimilarArgs, SortArg};
 use super::output::{Style, facets_json, hit_json};
 
 /// Runs `search`.
@@ -228,6 +228,30 @@ pub fn facets(cli: &Cli, args: &FacetsArgs, out: &mut impl Write) -> anyhow::Res
     } else {
         writeln!(out, "{total} articles")?;
         write_facet_block(out, args.kind, &values, Style::detect())?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// Runs `similar`.
+pub fn similar(cli: &Cli, args: &SimilarArgs, out: &mut impl Write) -> anyhow::Result<u8> {
+    let index = SearchIndex::open(&cli.index, cli.schema.as_deref())?;
+    let (source, results) = index.similar(&args.id_or_path, args.limit)?;
+    if args.json {
+        let took_ms = (results.took.as_secs_f64() * 1000.0 * 100.0).round() / 100.0;
+        let object = json!({
+            "similar_to": source.article.id,
+            "total": results.total,
+            "took_ms": took_ms,
+            "hits": results.hits.iter().map(hit_json).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{}", serde_json::to_string(&object)?)?;
+        return Ok(EXIT_OK);
+    }
+    let style = Style::detect();
+    writeln!(out, "articles like: {}", style.bold(&source.article.title))?;
+    for (rank, hit) in results.hits.iter().enumerate() {
+        writeln!(out)?;
+        write_hit(out, rank + 1, hit, style)?;
     }
     Ok(EXIT_OK)
 }

@@ -2,6 +2,7 @@
 //! paging, facet counts, snippets, and looking articles up by id or path.
 
 pub mod facets;
+mod similar;
 pub mod snippet;
 
 use std::ops::Bound;
