@@ -87,3 +87,42 @@ fn oversized_files_are_skipped_with_the_limit_named() {
     assert!(run.stderr.contains("huge.txt: too large"), "{}", run.stderr);
     assert!(run.stdout.contains("indexed 1 articles"), "{}", run.stdout);
 }
+
+#[test]
+fn killed_run_leaves_last_commit_searchable_and_rerun_completes() {
+    let harness = Harness::new();
+    let archive = harness.dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    fs::write(
+        archive.join("first.txt"),
+        "First story\n\nRabat hosted the talks.\n",
+    )
+    .unwrap();
+    harness.index(&archive);
+    for i in 0..1500 {
+        let text =
+            format!("Story number {i}\n\nMinisters met in Rabat for round {i} of the talks.\n");
+        fs::write(archive.join(format!("s{i:04}.txt")), text).unwrap();
+    }
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsindex"));
+    command
+        .args(["index", "-q", archive.to_str().unwrap(), "--index"])
+        .arg(harness.index_dir());
+    let mut child = command.stdout(std::process::Stdio::null()).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let _ = child.kill();
+    let _ = child.wait();
+    let stats = harness.run(&["stats", "--json"]);
+    assert_eq!(
+        stats.code, 0,
+        "the index opens after a kill: {}",
+        stats.stderr
+    );
+    assert!(stats.json()["docs"].as_u64().unwrap() >= 1);
+    let rerun = harness.index(&archive);
+    assert!(
+        rerun.stdout.contains("holds 1501 articles"),
+        "{}",
+        rerun.stdout
+    );
+}
