@@ -212,17 +212,18 @@ impl Boilerplate {
     }
 }
 
-/// Splits "deskIsrael News" after the last lower-to-upper case join and keeps the end; a
-/// name without such a join ("McDonald's") is kept whole when its first part is short.
+/// Splits "deskIsrael News" or "Latest wireWorld" after the last lower-to-upper case join
+/// and keeps the end, when what comes before the join looks like furniture (it starts in
+/// lower case or holds a space); brand names such as "LinkedIn" or "SoftBank" stay whole.
 fn split_glued(text: &str) -> &str {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let join = chars
         .windows(2)
         .rposition(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase() && w[0].0 >= 3);
-    match join {
-        Some(i) => &text[chars[i + 1].0..],
-        None => text,
-    }
+    let Some(i) = join else { return text };
+    let (before, after) = text.split_at(chars[i + 1].0);
+    let furniture = before.starts_with(char::is_lowercase) || before.contains(' ');
+    if furniture { after } else { text }
 }
 
 fn schema_error(name: &str, text: &str, err: &toml::de::Error) -> Error {
@@ -395,6 +396,20 @@ mod tests {
         assert_eq!(
             rules.clean_section("Top storiesBusiness").as_deref(),
             Some("Business")
+        );
+    }
+
+    #[test]
+    fn brand_names_are_not_split_as_furniture() {
+        let rules = rules();
+        assert_eq!(
+            rules.clean_section("Latest wireIsrael News").as_deref(),
+            Some("Israel News")
+        );
+        assert_eq!(rules.clean_section("LinkedIn").as_deref(), Some("LinkedIn"));
+        assert_eq!(
+            rules.clean_section("SoftBank News").as_deref(),
+            Some("SoftBank News")
         );
     }
 

@@ -465,3 +465,49 @@ fn month_histogram_and_csv() {
         lines[1]
     );
 }
+
+#[test]
+fn out_of_range_numbers_are_usage_errors() {
+    let harness = indexed_fixtures();
+    assert_one_line_error(
+        &harness.run(&["search", "x", "-n", "18446744073709551615"]),
+        2,
+        "out of range",
+    );
+    assert_one_line_error(
+        &harness.run(&["search", "x", "--offset", "99999999999"]),
+        2,
+        "out of range",
+    );
+    assert_one_line_error(
+        &harness.run(&["index", "--threads", "100000", "x"]),
+        2,
+        "use 0 to 8",
+    );
+    assert_one_line_error(
+        &harness.run(&["index", "--memory", "100000", "x"]),
+        2,
+        "use 15 to 4000",
+    );
+}
+
+#[test]
+fn io_errors_are_one_line_without_repetition() {
+    let harness = Harness::new();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsindex"));
+    command.args([
+        "index",
+        fixtures().to_str().unwrap(),
+        "--index",
+        "/proc/newsindex-cannot-write-here",
+    ]);
+    let run = util::run(command);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.trim_end().lines().count(), 1, "{}", run.stderr);
+    let first = run.stderr.find("(os error").unwrap();
+    assert!(
+        !run.stderr[first + 1..].contains("(os error"),
+        "cause printed twice: {}",
+        run.stderr
+    );
+}

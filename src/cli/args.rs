@@ -71,17 +71,17 @@ pub struct IndexArgs {
     #[arg(required = true, value_name = "ARCHIVE")]
     pub archives: Vec<PathBuf>,
     /// Indexing threads (0: one per core, at most 8).
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = bounded::<0, 8>)]
     pub threads: usize,
-    /// Memory budget of the index writer, in MB.
-    #[arg(long, default_value_t = 256, value_name = "MB")]
+    /// Memory budget of the index writer, in MB (at least 15 per thread).
+    #[arg(long, default_value_t = 256, value_name = "MB", value_parser = bounded::<15, 4000>)]
     pub memory: usize,
     /// Empty the index before indexing.
     #[arg(long)]
     pub rebuild: bool,
     /// Skip files larger than this many MB.
-    #[arg(long, default_value_t = 32, value_name = "MB")]
-    pub max_file_mb: u64,
+    #[arg(long, default_value_t = 32, value_name = "MB", value_parser = bounded::<1, 4096>)]
+    pub max_file_mb: usize,
     /// Exit with code 1 when any file was skipped.
     #[arg(long)]
     pub strict: bool,
@@ -129,13 +129,13 @@ pub struct SearchArgs {
     #[arg(long, value_parser = parse_facet_kind, value_name = "KIND")]
     pub facet: Vec<FacetKind>,
     /// Values shown per facet.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = bounded::<0, 100_000>)]
     pub facet_limit: usize,
-    /// Hits to show.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    /// Hits to show (at most 10,000).
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = bounded::<0, 10_000>)]
     pub limit: usize,
-    /// Hits to skip (for paging).
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Hits to skip (for paging; at most 1,000,000).
+    #[arg(long, default_value_t = 0, value_name = "N", value_parser = bounded::<0, 1_000_000>)]
     pub offset: usize,
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
@@ -180,7 +180,7 @@ pub struct FacetsArgs {
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
     /// Values to show.
-    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = bounded::<0, 100_000>)]
     pub limit: usize,
     /// Only values under this path or starting with this text: `/Diplomacy` for topics,
     /// `2023` for months.
@@ -212,7 +212,7 @@ pub struct SimilarArgs {
     #[arg(value_name = "ID|PATH")]
     pub id_or_path: String,
     /// Articles to show.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = bounded::<0, 10_000>)]
     pub limit: usize,
     /// Print JSON (the `search --json` shape, with `"similar_to"` instead of `"query"`).
     #[arg(long)]
@@ -223,7 +223,7 @@ pub struct SimilarArgs {
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Top values shown per facet.
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    #[arg(long, default_value_t = 5, value_name = "N", value_parser = bounded::<0, 100_000>)]
     pub top: usize,
     /// Print JSON.
     #[arg(long)]
@@ -258,4 +258,17 @@ fn parse_facet_kind(text: &str) -> Result<FacetKind, String> {
             FacetKind::names()
         )
     })
+}
+
+/// A whole number from MIN to MAX.
+fn bounded<const MIN: usize, const MAX: usize>(text: &str) -> Result<usize, String> {
+    let value: usize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a whole number"))?;
+    if (MIN..=MAX).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is out of range; use {MIN} to {MAX}"))
+    }
 }

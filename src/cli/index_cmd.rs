@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, args: &IndexArgs, out: &mut impl Write) -> anyhow::Result<
         threads: args.threads,
         memory_mb: args.memory,
         rebuild: args.rebuild,
-        max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024),
+        max_file_bytes: (args.max_file_mb as u64).saturating_mul(1024 * 1024),
         schema_dir: cli.schema.clone(),
         extract_entities: !args.no_entities,
         ..BuildOptions::default()

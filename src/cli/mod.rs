@@ -27,15 +27,30 @@ pub fn main() -> ExitCode {
     // A bug must not print a backtrace over the user's terminal: one line, then the caller
     // (a per-file guard in the library, or this function's exit code) decides.
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("newsindex: internal error: {info}; please report it");
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "newsindex: internal error: {}{place}; please report it",
+            one_line(&message)
+        );
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),
     };
-    match run(&cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(err) => report(&err),
+    match std::panic::catch_unwind(|| run(&cli)) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        Ok(Err(err)) => report(&err),
+        // The panic hook has printed one line already.
+        Err(_) => ExitCode::from(EXIT_FAILURE),
     }
 }
 
@@ -67,10 +82,14 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if broken_pipe {
         return ExitCode::from(EXIT_OK);
     }
-    let usage = err
-        .downcast_ref::<newsindex::Error>()
-        .is_some_and(newsindex::Error::is_usage);
-    eprintln!("newsindex: {}", one_line(&format!("{err:#}")));
+    let library = err.downcast_ref::<newsindex::Error>();
+    let usage = library.is_some_and(newsindex::Error::is_usage);
+    // Library errors already carry their cause in their message; others show the chain.
+    let message = match library {
+        Some(error) => error.to_string(),
+        None => format!("{err:#}"),
+    };
+    eprintln!("newsindex: {}", one_line(&message));
     ExitCode::from(if usage { EXIT_USAGE } else { EXIT_FAILURE })
 }
 

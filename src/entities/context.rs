@@ -18,12 +18,17 @@ pub fn surname(name: &str) -> Option<&str> {
 /// "Washington Post"). Words that usually follow a country ("President", "River") and words
 /// before it that end a clause ("Amman,") do not count.
 pub fn joined_to_name(text: &str, start: usize, end: usize) -> bool {
-    let after = text[end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split_whitespace().next());
-    let before = text[..start]
-        .strip_suffix(' ')
-        .and_then(|rest| rest.split_whitespace().last());
+    // Neighbours separated by whitespace of any kind (space, tab, no-break space).
+    let rest = &text[end..];
+    let after = rest
+        .starts_with(char::is_whitespace)
+        .then(|| rest.split_whitespace().next())
+        .flatten();
+    let head = &text[..start];
+    let before = head
+        .ends_with(char::is_whitespace)
+        .then(|| head.trim_end())
+        .and_then(|head| head.split_whitespace().last().map(|w| (head, w)));
     let is_name_word = |word: &str| {
         word.chars().next().is_some_and(char::is_uppercase)
             && word
@@ -36,8 +41,10 @@ pub fn joined_to_name(text: &str, start: usize, end: usize) -> bool {
         let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         is_name_word(w.trim_end_matches("’s").trim_end_matches("'s"))
     });
-    let prev_is_name = before.is_some_and(|w| {
-        is_name_word(w) && !(sentence_start_before(text, start, w) && looks_like_verb_or_adverb(w))
+    let prev_is_name = before.is_some_and(|(head, w)| {
+        // `w` ends `head`, so what precedes it is `head` without it.
+        let opens_sentence = sentence_opens(&head[..head.len() - w.len()]);
+        is_name_word(w) && !(opens_sentence && looks_like_verb_or_adverb(w))
     });
     next_is_name || prev_is_name
 }
@@ -49,10 +56,9 @@ fn looks_like_verb_or_adverb(word: &str) -> bool {
         .any(|end| word.len() > 4 && word.ends_with(end))
 }
 
-/// True when `word`, just before `start`, opens a sentence (so its capital says nothing).
-fn sentence_start_before(text: &str, start: usize, word: &str) -> bool {
-    let word_start = start.saturating_sub(word.len() + 1);
-    let before = text[..word_start].trim_end();
+/// True when a word right after `before` opens a sentence (so its capital says nothing).
+fn sentence_opens(before: &str) -> bool {
+    let before = before.trim_end();
     before.is_empty() || before.ends_with(['.', '!', '?', '"', '“', '”', '\n'])
 }
 
@@ -151,6 +157,13 @@ mod join_tests {
         assert!(joined("The striker Jordan Henderson signed.", "Jordan"));
         assert!(joined("Fighter Israel Adesanya won.", "Israel"));
         assert!(joined("He read the Washington Post daily.", "Washington"));
+    }
+
+    #[test]
+    fn any_whitespace_and_non_ascii_neighbours() {
+        assert!(joined("Élan  Jordan scored.", "Jordan"));
+        assert!(joined("Michael\u{a0}Jordan scored.", "Jordan"));
+        assert!(!joined("São Paulo\tand  Jordan agreed.", "Jordan"));
     }
 
     #[test]

@@ -250,7 +250,7 @@ impl Extractor {
     fn scan_softened(&self, scan: &mut Scan, softened: &str, starts: &[usize], in_title: bool) {
         let mut covered = 0;
         for &start in starts {
-            if start < covered || (start > 0 && is_word_byte(softened.as_bytes()[start - 1])) {
+            if start < covered || !starts_word(softened, start) {
                 continue;
             }
             let input = Input::new(softened).range(start..).anchored(Anchored::Yes);
@@ -676,8 +676,7 @@ fn anchored_matches<'t>(
     let mut pos = 0;
     std::iter::from_fn(move || {
         while pos < bytes.len() {
-            let word_start = pos == 0 || !is_word_byte(bytes[pos - 1]);
-            if word_start && first[usize::from(bytes[pos])] {
+            if first[usize::from(bytes[pos])] && starts_word(text, pos) {
                 let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
                 let found = matcher
                     .find(input)
@@ -708,9 +707,14 @@ fn first_bytes_of<S: AsRef<str>>(patterns: &[S], fold_case: bool) -> [bool; 256]
     first
 }
 
-/// True for the bytes of a word (ASCII letters and digits, `_`, and any non-ASCII byte).
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+/// True when a word can start at byte `pos`: a char boundary not preceded by a letter or
+/// digit (curly quotes, no-break spaces and dashes before it are fine).
+fn starts_word(text: &str, pos: usize) -> bool {
+    text.is_char_boundary(pos)
+        && !text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {

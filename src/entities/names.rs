@@ -70,17 +70,17 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         let trimmed = raw.trim_start_matches(['"', '“', '‘', '(', '[', '\'']);
         let lead = raw.len() - trimmed.len();
         let mut core = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let abbreviation =
+            core.ends_with('.') && (core.len() <= 4 || core.matches('.').count() > 1);
+        if !abbreviation {
+            core = core.trim_end_matches('.');
+        }
         let mut possessive = false;
         for suffix in ["'s", "’s"] {
             if let Some(stem) = core.strip_suffix(suffix) {
                 core = stem;
                 possessive = true;
             }
-        }
-        let abbreviation =
-            core.ends_with('.') && (core.len() <= 4 || core.matches('.').count() > 1);
-        if !abbreviation {
-            core = core.trim_end_matches('.');
         }
         let tail = &trimmed[core.len().min(trimmed.len())..];
         let breaks = possessive || tail.contains([',', '.', ';', ':', '!', '?', ')', '"', '”']);
@@ -104,7 +104,8 @@ fn is_name_token(token: &Token) -> bool {
     let first = core.chars().next();
     let capital =
         first.is_some_and(char::is_uppercase) || core.starts_with("al-") || core.starts_with("el-");
-    let initial = core.len() == 2 && core.ends_with('.') && first.is_some_and(char::is_uppercase);
+    let initial =
+        core.chars().count() == 2 && core.ends_with('.') && first.is_some_and(char::is_uppercase);
     capital && (core.chars().any(char::is_lowercase) || initial)
 }
 

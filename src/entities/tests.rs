@@ -246,6 +246,18 @@ mod ambiguity {
     }
 
     #[test]
+    fn names_after_curly_quotes_no_break_spaces_and_dashes() {
+        assert_eq!(
+            countries("The \u{201c}France\u{201d} team won."),
+            ["France"]
+        );
+        assert_eq!(countries("He flew to\u{a0}France."), ["France"]);
+        let mut both = countries("France\u{2014}Germany talks.");
+        both.sort();
+        assert_eq!(both, ["France", "Germany"]);
+    }
+
+    #[test]
     fn us_is_case_sensitive() {
         assert!(countries("Let us go, he told us.").is_empty());
         assert_eq!(countries("US troops left."), ["United States"]);

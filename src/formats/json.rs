@@ -94,7 +94,10 @@ fn string_field(record: &Map<String, Value>, names: &[&str]) -> Result<Option<St
         return Ok(None);
     };
     match value {
-        Value::String(s) if name_is_body(name) => Ok(Some(s.trim().to_string())),
+        Value::String(s) if name_is_body(name) => {
+            let lines: Vec<String> = s.lines().map(normalize_space).collect();
+            Ok(Some(lines.join("\n").trim().to_string()))
+        }
         Value::String(s) => Ok(Some(normalize_space(s)).filter(|s| !s.is_empty())),
         other => Err(wrong_type(name, other, "a string")),
     }

@@ -263,14 +263,9 @@ impl Pipeline<'_> {
     ) -> std::result::Result<FileOutcome, Skip> {
         let run = std::panic::AssertUnwindSafe(|| self.index_file(writer, file));
         std::panic::catch_unwind(run).unwrap_or_else(|payload| {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
             Err(Skip {
                 path: file.path.clone(),
-                reason: crate::read::SkipReason::Internal(why),
+                reason: crate::read::SkipReason::Internal(panic_message(&*payload)),
             })
         })
     }
@@ -292,21 +287,7 @@ impl Pipeline<'_> {
         )
         .map_err(skip)?;
         let fields = &self.open.fields;
-        for article in &read.articles {
-            let entities = if self.options.extract_entities {
-                self.extractor.extract(article)
-            } else {
-                Entities::default()
-            };
-            let doc = to_document(fields, article, &entities);
-            writer.delete_term(Term::from_field_text(fields.id, &article.id));
-            writer.add_document(doc).map_err(|e| {
-                skip(crate::read::SkipReason::Unreadable(format!(
-                    "index writer: {e}"
-                )))
-            })?;
-        }
-        let bad_records = read
+        let mut bad_records: Vec<Skip> = read
             .bad_records
             .into_iter()
             .map(|(line, reason)| Skip {
@@ -314,12 +295,50 @@ impl Pipeline<'_> {
                 reason,
             })
             .collect();
+        let mut added = 0;
+        for article in &read.articles {
+            // A bug on one record of a many-article file skips that record only.
+            let build = std::panic::AssertUnwindSafe(|| {
+                let entities = if self.options.extract_entities {
+                    self.extractor.extract(article)
+                } else {
+                    Entities::default()
+                };
+                to_document(fields, article, &entities)
+            });
+            let doc = match std::panic::catch_unwind(build) {
+                Ok(doc) => doc,
+                Err(payload) => {
+                    bad_records.push(Skip {
+                        path: std::path::PathBuf::from(&article.path),
+                        reason: crate::read::SkipReason::Internal(panic_message(&*payload)),
+                    });
+                    continue;
+                }
+            };
+            writer.delete_term(Term::from_field_text(fields.id, &article.id));
+            writer.add_document(doc).map_err(|e| {
+                skip(crate::read::SkipReason::Unreadable(format!(
+                    "index writer: {e}"
+                )))
+            })?;
+            added += 1;
+        }
         Ok(FileOutcome {
-            articles: read.articles.len() as u64,
+            articles: added,
             bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len()),
             bad_records,
         })
     }
+}
+
+/// The message a panic carried.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
 }
 
 /// What indexing one file gave.
