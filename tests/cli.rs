@@ -493,7 +493,6 @@ fn out_of_range_numbers_are_usage_errors() {
 
 #[test]
 fn io_errors_are_one_line_without_repetition() {
-    let harness = Harness::new();
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsindex"));
     command.args([
         "index",
