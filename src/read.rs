@@ -164,9 +164,26 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, SkipReason> {
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+        Err(_) => decode_mixed(bytes),
     };
     non_empty(text)
+}
+
+/// UTF-8 where the bytes are valid UTF-8, Windows-1252 for the bytes that are not: a
+/// Latin-1 file decodes whole, and a UTF-8 file with a few stray bytes keeps its "Zürich".
+fn decode_mixed(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push_str(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(chunk.invalid())
+                    .0,
+            );
+        }
+    }
+    text
 }
 
 fn non_empty(text: String) -> Result<String, SkipReason> {
@@ -209,6 +226,18 @@ mod tests {
     fn windows_1252_is_decoded_not_skipped() {
         let bytes = b"Caf\xe9 in Rabat \x93quoted\x94";
         assert_eq!(decode_text(bytes).unwrap(), "Café in Rabat “quoted”");
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_keeps_its_accents() {
+        let bytes = "Zürich and São Paulo \u{2014} "
+            .bytes()
+            .chain([0xe9, b'!'])
+            .collect::<Vec<u8>>();
+        assert_eq!(
+            decode_text(&bytes).unwrap(),
+            "Zürich and São Paulo \u{2014} é!"
+        );
     }
 
     #[test]
