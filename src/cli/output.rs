@@ -62,6 +62,18 @@ impl Style {
     }
 }
 
+/// Archive text made safe for a terminal: control characters (escape sequences an article
+/// might carry) are dropped, line breaks become spaces.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// `search --json` hit object.
 pub fn hit_json(hit: &Hit) -> Value {
     let a = &hit.stored.article;

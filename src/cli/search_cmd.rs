@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::EXIT_OK;
 use super::args::{Cli, FacetsArgs, SearchArgs, SearchFormat, SimilarArgs, SortArg};
-use super::output::{Style, facets_json, hit_json};
+use super::output::{Style, facets_json, hit_json, printable};
 
 /// Runs `search`.
 pub fn search(cli: &Cli, args: &SearchArgs, out: &mut impl Write) -> anyhow::Result<u8> {
@@ -146,7 +146,7 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
     } else {
         &a.title
     };
-    writeln!(out, "{rank:>3}. {}", style.bold(title))?;
+    writeln!(out, "{rank:>3}. {}", style.bold(&printable(title)))?;
     let mut meta: Vec<String> = Vec::new();
     meta.extend(a.source.clone());
     meta.extend(a.section.clone());
@@ -155,9 +155,9 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
         meta.push(format!("score {:.2}", hit.score));
     }
     meta.push(format!("id {}", a.id));
-    writeln!(out, "     {}", style.dim(&meta.join(" · ")))?;
+    writeln!(out, "     {}", style.dim(&printable(&meta.join(" · "))))?;
     let (open, close) = style.highlight_marks();
-    let snippet = hit.snippet.marked(open, close, |s| s.to_string());
+    let snippet = hit.snippet.marked(open, close, printable);
     if !snippet.is_empty() {
         writeln!(out, "     {snippet}")?;
     }
@@ -175,9 +175,9 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
         }
     }
     if !parts.is_empty() {
-        writeln!(out, "     {}", style.dim(&parts.join(" · ")))?;
+        writeln!(out, "     {}", style.dim(&printable(&parts.join(" · "))))?;
     }
-    writeln!(out, "     {}", style.dim(&a.path))
+    writeln!(out, "     {}", style.dim(&printable(&a.path)))
 }
 
 /// Prints one facet kind as an aligned table with counts.

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::EXIT_OK;
 use super::args::{Cli, ExportArgs, ShowArgs, StatsArgs};
-use super::output::{Style, article_json, facets_json, human_bytes};
+use super::output::{Style, article_json, facets_json, human_bytes, printable};
 use super::search_cmd::write_facet_block;
 
 /// Runs `show`.
@@ -21,9 +21,9 @@ pub fn show(cli: &Cli, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<
     }
     let style = Style::detect();
     let a = &stored.article;
-    writeln!(out, "{}", style.bold(&a.title))?;
+    writeln!(out, "{}", style.bold(&printable(&a.title)))?;
     if let Some(subtitle) = &a.subtitle {
-        writeln!(out, "{subtitle}")?;
+        writeln!(out, "{}", printable(subtitle))?;
     }
     writeln!(out)?;
     let rows = [
@@ -40,7 +40,7 @@ pub fn show(cli: &Cli, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<
     ];
     for (label, value) in rows {
         if let Some(value) = value {
-            writeln!(out, "{:<10} {value}", style.dim(label))?;
+            writeln!(out, "{:<10} {}", style.dim(label), printable(&value))?;
         }
     }
     for kind in EntityKind::ALL {
@@ -55,10 +55,12 @@ pub fn show(cli: &Cli, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<
         }
     }
     for caption in &a.captions {
-        writeln!(out, "{:<10} {caption}", style.dim("caption"))?;
+        writeln!(out, "{:<10} {}", style.dim("caption"), printable(caption))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", a.body)?;
+    for paragraph in a.paragraphs() {
+        writeln!(out, "{}\n", printable(paragraph))?;
+    }
     Ok(EXIT_OK)
 }
 
