@@ -44,7 +44,11 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         });
     }
     check_marker(dir)?;
-    let index = Index::open_in_dir(dir)?;
+    ready(Index::open_in_dir(dir)?, dir)
+}
+
+/// Registers the analyzers of an opened or new index and looks its fields up.
+fn ready(index: Index, dir: &Path) -> Result<OpenIndex> {
     register_tokenizers(&index);
     let fields = Fields::from_schema(&index.schema())?;
     Ok(OpenIndex {
@@ -67,13 +71,7 @@ pub fn open_or_create(dir: &Path) -> Result<OpenIndex> {
     let directory = MmapDirectory::open(dir).map_err(|e| Error::Engine(e.into()))?;
     let index = Index::create(directory, build_schema(), tantivy::IndexSettings::default())?;
     write_marker(dir)?;
-    register_tokenizers(&index);
-    let fields = Fields::from_schema(&index.schema())?;
-    Ok(OpenIndex {
-        index,
-        fields,
-        dir: dir.to_path_buf(),
-    })
+    ready(index, dir)
 }
 
 fn ensure_replaceable(dir: &Path) -> Result<()> {
