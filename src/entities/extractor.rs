@@ -48,18 +48,14 @@ pub struct Extractor {
     names: HashMap<EntityKind, Vec<String>>,
     /// Lower-cased name, alias or abbreviation -> facet path, for filters.
     lookup: HashMap<(EntityKind, String), Vec<String>>,
-    matcher: AhoCorasick,
+    matcher: WordStartMatcher,
     targets: Vec<Vec<Target>>,
     topics: Vec<TopicRule>,
-    topic_matcher: AhoCorasick,
+    topic_matcher: WordStartMatcher,
     /// For each topic phrase: (topic index, is a co-term).
     topic_targets: Vec<Vec<(usize, bool)>>,
     /// Confirming words of countries with ambiguous names, by country index.
     context_words: HashMap<usize, Vec<String>>,
-    /// Bytes that begin some name: where an anchored search can start.
-    first_bytes: [bool; 256],
-    /// Bytes that begin some topic phrase, in both cases.
-    topic_first_bytes: [bool; 256],
     /// Every proper word-suffix of a known organization name, lower-cased ("security
     /// council" of "united nations security council").
     org_tails: HashSet<String>,
@@ -145,13 +141,7 @@ impl Extractor {
             builder.add(EntityKind::Org, i, &o.name, strings, Strength::Full);
         }
         let (patterns, targets) = builder.finish();
-        let first_bytes = first_bytes_of(&patterns, false);
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(|e| engine_error(&e))?;
+        let matcher = WordStartMatcher::new(&patterns, false)?;
         let names = HashMap::from([
             (
                 EntityKind::Country,
@@ -167,12 +157,6 @@ impl Extractor {
             ),
         ]);
         let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
-        let topic_phrases: Vec<&String> = gazetteer
-            .topics
-            .iter()
-            .flat_map(|t| t.any.iter().chain(&t.with))
-            .collect();
-        let topic_first_bytes = first_bytes_of(&topic_phrases, true);
         Ok(Extractor {
             lookup: filter_lookup(gazetteer),
             names,
@@ -183,8 +167,6 @@ impl Extractor {
             topic_targets,
             context_words,
             org_tails: org_tails(gazetteer),
-            first_bytes,
-            topic_first_bytes,
         })
     }
 
@@ -253,20 +235,9 @@ impl Extractor {
             if start < covered || !starts_word(softened, start) {
                 continue;
             }
-            let input = Input::new(softened).range(start..).anchored(Anchored::Yes);
-            let found = self
-                .matcher
-                .find(input)
-                .filter(|m| at_word_boundary(softened, m.start(), m.end()));
-            if let Some(m) = found {
-                covered = m.end();
-                self.take_match(
-                    scan,
-                    softened,
-                    m.start()..m.end(),
-                    m.pattern().as_usize(),
-                    in_title,
-                );
+            if let Some((span, pattern)) = self.matcher.match_at(softened, start) {
+                covered = span.end;
+                self.take_match(scan, softened, span, pattern, in_title);
             }
         }
     }
@@ -277,7 +248,7 @@ impl Extractor {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
-        anchored_matches(&self.matcher, &self.first_bytes, text)
+        self.matcher.matches(text)
     }
 
     /// Counts one gazetteer match, or keeps it pending when it needs the rest of the article.
@@ -461,8 +432,7 @@ impl Extractor {
         let mut tallies = vec![Tally::default(); self.topics.len()];
         let mut co_terms = vec![false; self.topics.len()];
         for (text, in_title) in segments {
-            for (_, pattern) in anchored_matches(&self.topic_matcher, &self.topic_first_bytes, text)
-            {
+            for (_, pattern) in self.topic_matcher.matches(text) {
                 for &(topic, is_co_term) in &self.topic_targets[pattern] {
                     if is_co_term {
                         co_terms[topic] = true;
@@ -663,48 +633,110 @@ fn article_segments(article: &Article) -> Vec<(&str, bool)> {
     segments
 }
 
-/// Matches of `matcher` (built for anchored searches) starting at word starts whose first
-/// byte is marked in `first`, on word boundaries, leftmost-longest, without overlaps. Names
-/// and topic phrases start at word starts, so this takes far fewer automaton steps than a
-/// scan of every byte.
-fn anchored_matches<'t>(
-    matcher: &'t AhoCorasick,
-    first: &'t [bool; 256],
-    text: &'t str,
-) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            if first[usize::from(bytes[pos])] && starts_word(text, pos) {
-                let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
-                let found = matcher
-                    .find(input)
-                    .filter(|m| at_word_boundary(text, m.start(), m.end()));
-                if let Some(m) = found {
-                    pos = m.end();
-                    return Some((m.start()..m.end(), m.pattern().as_usize()));
-                }
-            }
-            pos += 1;
-        }
-        None
-    })
+/// An aho-corasick automaton searched only where one of its patterns can start: at the start
+/// of a word that is the first word of some pattern. Names and topic phrases start at word
+/// starts, so this takes far fewer steps than a scan of every byte, and a hash lookup turns
+/// most words away before the automaton runs.
+#[derive(Debug, Clone)]
+struct WordStartMatcher {
+    matcher: AhoCorasick,
+    /// First words of the patterns (lower-cased when `fold`).
+    first_words: rustc_hash::FxHashSet<String>,
+    /// Some pattern starts with punctuation: try every word start.
+    every_word: bool,
+    fold: bool,
 }
 
-/// The first bytes of `patterns`, in both ASCII cases when `fold_case`.
-fn first_bytes_of<S: AsRef<str>>(patterns: &[S], fold_case: bool) -> [bool; 256] {
-    let mut first = [false; 256];
-    for pattern in patterns {
-        if let Some(&b) = pattern.as_ref().as_bytes().first() {
-            first[usize::from(b)] = true;
-            if fold_case {
-                first[usize::from(b.to_ascii_lowercase())] = true;
-                first[usize::from(b.to_ascii_uppercase())] = true;
-            }
+impl WordStartMatcher {
+    /// Compiles `patterns`; with `fold`, ASCII case is ignored.
+    fn new(patterns: &[String], fold: bool) -> Result<Self> {
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(fold)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .map_err(|e| engine_error(&e))?;
+        let mut first_words = rustc_hash::FxHashSet::default();
+        let mut every_word = false;
+        for pattern in patterns {
+            let word = first_word(pattern);
+            every_word |= word.is_empty();
+            first_words.insert(if fold {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_string()
+            });
         }
+        Ok(WordStartMatcher {
+            matcher,
+            first_words,
+            every_word,
+            fold,
+        })
     }
-    first
+
+    /// Matches on word boundaries, leftmost-longest, without overlaps: (byte range, pattern).
+    fn matches<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+        let mut pos = 0;
+        let mut key = String::new();
+        std::iter::from_fn(move || {
+            while let Some(start) = next_word_start(text, pos) {
+                let word = first_word(&text[start..]);
+                pos = start + word.len().max(1);
+                let known = self.every_word || {
+                    key.clear();
+                    key.push_str(word);
+                    if self.fold {
+                        key.make_ascii_lowercase();
+                    }
+                    self.first_words.contains(key.as_str())
+                };
+                if !known {
+                    continue;
+                }
+                if let Some((span, pattern)) = self.match_at(text, start) {
+                    pos = span.end;
+                    return Some((span, pattern));
+                }
+            }
+            None
+        })
+    }
+
+    /// The match starting exactly at `start`, on word boundaries, if any.
+    fn match_at(&self, text: &str, start: usize) -> Option<(std::ops::Range<usize>, usize)> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = self
+            .matcher
+            .find(input)
+            .filter(|m| at_word_boundary(text, m.start(), m.end()))?;
+        Some((m.start()..m.end(), m.pattern().as_usize()))
+    }
+}
+
+/// The leading letters and digits of `text`.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The first word start at or after byte `from`: a letter or digit not preceded by one.
+fn next_word_start(text: &str, from: usize) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut prev_is_word = text[..from].chars().next_back().is_some_and(is_word);
+    for (i, c) in text[from..].char_indices() {
+        if c.is_alphanumeric() && !prev_is_word {
+            return Some(from + i);
+        }
+        prev_is_word = is_word(c);
+    }
+    None
 }
 
 /// True when a word can start at byte `pos`: a char boundary not preceded by a letter or
@@ -817,7 +849,7 @@ impl PatternBuilder {
     }
 }
 
-type CompiledTopics = (AhoCorasick, Vec<Vec<(usize, bool)>>, Vec<TopicRule>);
+type CompiledTopics = (WordStartMatcher, Vec<Vec<(usize, bool)>>, Vec<TopicRule>);
 
 fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -848,13 +880,7 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
             needs_co_term: !spec.with.is_empty(),
         });
     }
-    let matcher = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&phrases)
-        .map_err(|e| engine_error(&e))?;
+    let matcher = WordStartMatcher::new(&phrases, true)?;
     Ok((matcher, targets, rules))
 }
 

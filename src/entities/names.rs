@@ -7,7 +7,7 @@
 //! A run ending in an organization's head noun is an organization ("International Tin
 //! Council", "Union Bank of Switzerland"), with the acronym in brackets after it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -235,6 +235,14 @@ fn inner_title(tokens: &[Token], start: usize, k: usize) -> String {
 
 /// The title (one to three words) right before token `start`, if any.
 fn title_before(tokens: &[Token], start: usize) -> Option<String> {
+    // Most words before a name end no title: turn them away without building strings.
+    let last = tokens
+        .get(start.checked_sub(1)?)?
+        .core
+        .trim_end_matches('.');
+    if !TITLE_LAST_WORDS.contains(last) {
+        return None;
+    }
     (1..=3.min(start)).rev().find_map(|n| {
         let words = &tokens[start - n..start];
         if words[..n - 1].iter().any(|t| t.breaks)
@@ -359,10 +367,17 @@ pub(crate) fn is_title(word: &str) -> bool {
 }
 
 /// [`TITLES`] without regex escapes or dots ("Lt Gen", "Mr").
-static PLAIN_TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| plain(TITLES));
-static SURNAME_TITLES_PLAIN: LazyLock<HashSet<String>> = LazyLock::new(|| plain(SURNAME_TITLES));
+static PLAIN_TITLES: LazyLock<FxHashSet<String>> = LazyLock::new(|| plain(TITLES));
+static SURNAME_TITLES_PLAIN: LazyLock<FxHashSet<String>> = LazyLock::new(|| plain(SURNAME_TITLES));
+/// The last word of every title ("Minister" of "Prime Minister").
+static TITLE_LAST_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    PLAIN_TITLES
+        .iter()
+        .filter_map(|t| t.split_whitespace().last().map(str::to_string))
+        .collect()
+});
 
-fn plain(titles: &[&str]) -> HashSet<String> {
+fn plain(titles: &[&str]) -> FxHashSet<String> {
     titles
         .iter()
         .map(|t| t.replace("\\.", "").replace(['?', '\\'], ""))

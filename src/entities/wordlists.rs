@@ -199,11 +199,11 @@ pub const PRESS_WORDS: &[&str] = &[
 ];
 
 /// A word list as a hash set, built once.
-pub struct WordSet(std::sync::LazyLock<std::collections::HashSet<&'static str>>);
+pub struct WordSet(std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>>);
 
 impl WordSet {
     /// A set over `words`, built on first use.
-    pub const fn new(build: fn() -> std::collections::HashSet<&'static str>) -> Self {
+    pub const fn new(build: fn() -> rustc_hash::FxHashSet<&'static str>) -> Self {
         WordSet(std::sync::LazyLock::new(build))
     }
 
