@@ -654,7 +654,7 @@ impl WordStartMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
             .ascii_case_insensitive(fold)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns)
             .map_err(|e| engine_error(&e))?;
         let mut first_words = rustc_hash::FxHashSet::default();
