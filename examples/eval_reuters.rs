@@ -316,6 +316,7 @@ fn place_name(code: &str, extractor: &Extractor) -> String {
         .find(|(c, _)| *c == code)
         .map_or_else(|| code.replace('-', " "), |(_, n)| n.to_string());
     extractor
+        .resolver()
         .known(EntityKind::Country, &written)
         .and_then(|p| p.last().cloned())
         .unwrap_or(written)
@@ -331,6 +332,7 @@ fn org_names(code: &str, extractor: &Extractor) -> Vec<String> {
     let mut names = vec![written.to_string()];
     names.extend(
         extractor
+            .resolver()
             .known(EntityKind::Org, written)
             .and_then(|p| p.last().cloned()),
     );

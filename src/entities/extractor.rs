@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 
 use super::gazetteer::Gazetteer;
 use super::names::{self, Found};
+use super::resolver::Resolver;
 use super::{Entities, EntityKind, Mention, context};
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -46,8 +47,8 @@ struct TopicRule {
 pub struct Extractor {
     /// Canonical names of people, countries and organizations, by kind.
     names: HashMap<EntityKind, Vec<String>>,
-    /// Lower-cased name, alias or abbreviation -> facet path, for filters.
-    lookup: HashMap<(EntityKind, String), Vec<String>>,
+    /// Names, aliases and topic paths for filters and facets.
+    resolver: Resolver,
     matcher: WordStartMatcher,
     targets: Vec<Vec<Target>>,
     topics: Vec<TopicRule>,
@@ -158,7 +159,7 @@ impl Extractor {
         ]);
         let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
         Ok(Extractor {
-            lookup: filter_lookup(gazetteer),
+            resolver: Resolver::new(gazetteer),
             names,
             matcher,
             targets,
@@ -414,14 +415,15 @@ impl Extractor {
         let lower = name.to_lowercase();
         [EntityKind::Person, EntityKind::Country, EntityKind::Org]
             .iter()
-            .any(|kind| self.lookup.contains_key(&(*kind, lower.clone())))
+            .any(|kind| self.resolver.lookup.contains_key(&(*kind, lower.clone())))
     }
 
     fn is_place_or_org(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.lookup
+        self.resolver
+            .lookup
             .contains_key(&(EntityKind::Country, lower.clone()))
-            || self.lookup.contains_key(&(EntityKind::Org, lower))
+            || self.resolver.lookup.contains_key(&(EntityKind::Org, lower))
     }
 
     fn topics_of(&self, segments: &[(&str, bool)]) -> Vec<Mention> {
@@ -453,50 +455,9 @@ impl Extractor {
             .collect::<Vec<_>>()
     }
 
-    /// The facet path (below the kind) that a filter value names: a canonical name, alias,
-    /// abbreviation or surname resolves to its entity ("Bourita" -> "Nasser Bourita"); a
-    /// topic leaf or category resolves to its taxonomy path. Unknown values are kept as given.
-    pub fn filter_path(&self, kind: EntityKind, value: &str) -> Vec<String> {
-        let key = (kind, value.trim().to_lowercase());
-        if let Some(path) = self.lookup.get(&key) {
-            return path.clone();
-        }
-        match kind {
-            EntityKind::Topic => value
-                .split('/')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-            _ => vec![value.trim().to_string()],
-        }
-    }
-
-    /// The taxonomy path of every topic.
-    pub fn topic_paths(&self) -> Vec<Vec<String>> {
-        self.topics.iter().map(|t| t.segments.clone()).collect()
-    }
-
-    /// The facet path of a name, alias, abbreviation, demonym or city the gazetteers know
-    /// (case-insensitive), or `None`.
-    pub fn known(&self, kind: EntityKind, value: &str) -> Option<&[String]> {
-        self.lookup
-            .get(&(kind, value.trim().to_lowercase()))
-            .map(Vec::as_slice)
-    }
-
-    /// Topic category paths (every proper prefix of a taxonomy path), for facet counting.
-    pub fn topic_categories(&self) -> Vec<Vec<String>> {
-        let mut categories: Vec<Vec<String>> = Vec::new();
-        for rule in &self.topics {
-            for len in 0..rule.segments.len() {
-                let prefix = rule.segments[..len].to_vec();
-                if !categories.contains(&prefix) {
-                    categories.push(prefix);
-                }
-            }
-        }
-        categories
+    /// What filter values and topic facets resolve to.
+    pub fn resolver(&self) -> &Resolver {
+        &self.resolver
     }
 }
 
@@ -897,63 +858,6 @@ fn org_tails(g: &Gazetteer) -> HashSet<String> {
         }
     }
     tails
-}
-
-/// Lower-cased strings that filters may use, mapped to facet paths.
-fn filter_lookup(g: &Gazetteer) -> HashMap<(EntityKind, String), Vec<String>> {
-    let mut lookup = HashMap::new();
-    let mut put = |kind: EntityKind, key: &str, name: &str| {
-        lookup
-            .entry((kind, key.trim().to_lowercase()))
-            .or_insert_with(|| vec![name.to_string()]);
-    };
-    for c in &g.countries {
-        for s in std::iter::once(&c.name)
-            .chain(&c.aliases)
-            .chain(&c.abbreviations)
-            .chain(&c.historical)
-            .chain(&c.demonyms)
-            .chain(&c.cities)
-            .chain(&c.regions)
-        {
-            put(EntityKind::Country, s, &c.name);
-        }
-    }
-    for p in &g.people {
-        for s in std::iter::once(&p.name)
-            .chain(&p.aliases)
-            .chain(&p.short_forms())
-        {
-            put(EntityKind::Person, s, &p.name);
-        }
-    }
-    for o in &g.orgs {
-        for s in std::iter::once(&o.name)
-            .chain(&o.aliases)
-            .chain(&o.abbreviations)
-        {
-            put(EntityKind::Org, s, &o.name);
-        }
-    }
-    for t in &g.topics {
-        let segments = t.segments();
-        lookup.insert(
-            (EntityKind::Topic, t.path.trim().to_lowercase()),
-            segments.clone(),
-        );
-        if let Some(leaf) = segments.last() {
-            lookup
-                .entry((EntityKind::Topic, leaf.to_lowercase()))
-                .or_insert_with(|| segments.clone());
-        }
-        for len in 1..segments.len() {
-            let prefix = segments[..len].to_vec();
-            lookup
-                .entry((EntityKind::Topic, prefix.join("/").to_lowercase()))
-                .or_insert(prefix);
-        }
-    }
-    lookup
 }
 
 fn engine_error(err: &aho_corasick::BuildError) -> Error {

@@ -7,6 +7,7 @@ mod context;
 mod extractor;
 pub mod gazetteer;
 mod names;
+mod resolver;
 #[cfg(test)]
 mod tests;
 mod wordlists;
@@ -14,6 +15,7 @@ mod wordlists;
 use serde::{Deserialize, Serialize};
 
 pub use extractor::Extractor;
+pub use resolver::Resolver;
 
 /// The kinds of entity newsindex extracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

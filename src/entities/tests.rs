@@ -153,7 +153,8 @@ mod gazetteer_matching {
 
     #[test]
     fn filter_values_resolve_aliases() {
-        let x = extractor();
+        let extractor = extractor();
+        let x = extractor.resolver();
         assert_eq!(
             x.filter_path(EntityKind::Person, "bourita"),
             ["Nasser Bourita"]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tantivy::collector::{FacetCollector, FacetCounts};
 use tantivy::schema::Facet;
 
-use crate::entities::{EntityKind, Extractor};
+use crate::entities::{EntityKind, Resolver};
 use crate::error::Result;
 use crate::index::document::facet;
 use crate::index::schema::FacetKind;
@@ -39,31 +39,31 @@ pub struct FacetPlan {
 
 impl FacetPlan {
     /// Plans counts for `kinds`, keeping at most `limit` values of each (all of year/month).
-    /// The extractor (which knows the topic taxonomy) is asked for only when topics are
+    /// The resolver (which knows the topic taxonomy) is asked for only when topics are
     /// counted.
     pub fn new<'a>(
         kinds: &[FacetKind],
-        extractor: impl FnOnce() -> Result<&'a Extractor>,
+        resolver: impl FnOnce() -> Result<&'a Resolver>,
         limit: usize,
     ) -> Result<FacetPlan> {
         let topic = FacetKind::Entity(EntityKind::Topic);
-        let extractor = if kinds.contains(&topic) {
-            Some(extractor()?)
+        let resolver = if kinds.contains(&topic) {
+            Some(resolver()?)
         } else {
             None
         };
         let mut plan = FacetPlan {
             kinds: Vec::new(),
             layers: Vec::new(),
-            topic_leaves: extractor.map(Extractor::topic_paths).unwrap_or_default(),
+            topic_leaves: resolver.map(Resolver::topic_paths).unwrap_or_default(),
             limit,
         };
         for &kind in kinds {
             if plan.kinds.iter().any(|(k, _)| *k == kind) {
                 continue;
             }
-            let paths = match extractor {
-                Some(extractor) if kind == topic => extractor.topic_categories(),
+            let paths = match resolver {
+                Some(resolver) if kind == topic => resolver.topic_categories(),
                 _ => vec![Vec::new()],
             };
             let mut roots = Vec::new();

@@ -19,7 +19,7 @@ use tantivy::{
 };
 use time::Date;
 
-use crate::entities::Extractor;
+use crate::entities::Resolver;
 use crate::error::{Error, Result};
 use crate::index::document::{StoredArticle, facet, from_document, to_datetime};
 use crate::index::schema::FacetKind;
@@ -145,7 +145,7 @@ pub struct SearchIndex {
     schema_dir: Option<PathBuf>,
     /// Built on first use: only filters and topic facets need the gazetteers, and compiling
     /// them would slow every other search process down.
-    extractor: OnceLock<Extractor>,
+    resolver: OnceLock<Resolver>,
 }
 
 impl SearchIndex {
@@ -161,7 +161,7 @@ impl SearchIndex {
             open,
             reader,
             schema_dir: schema_dir.map(Path::to_path_buf),
-            extractor: OnceLock::new(),
+            resolver: OnceLock::new(),
         })
     }
 
@@ -171,7 +171,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let text_query = self.parse_query(&request.query)?;
         let query = self.with_filters(text_query.box_clone(), request)?;
-        let plan = FacetPlan::new(&request.facets, || self.extractor(), request.facet_limit)?;
+        let plan = FacetPlan::new(&request.facets, || self.resolver(), request.facet_limit)?;
         let mut multi = MultiCollector::new();
         let count_handle = multi.add_collector(Count);
         let facet_handles: Vec<_> = plan
@@ -271,7 +271,7 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
         for (kind, value) in &request.filters {
             let path = match kind {
-                FacetKind::Entity(entity) => self.extractor()?.filter_path(*entity, value),
+                FacetKind::Entity(entity) => self.resolver()?.filter_path(*entity, value),
                 _ => vec![value.trim().to_string()],
             };
             let term = Term::from_facet(self.open.fields.facets, &facet(*kind, &path));
@@ -401,13 +401,13 @@ impl SearchIndex {
         })
     }
 
-    /// The extractor used to resolve filter values and plan topic facets.
-    pub fn extractor(&self) -> Result<&Extractor> {
-        if let Some(extractor) = self.extractor.get() {
-            return Ok(extractor);
+    /// What resolves filter values and plans topic facets, built on first use.
+    pub fn resolver(&self) -> Result<&Resolver> {
+        if let Some(resolver) = self.resolver.get() {
+            return Ok(resolver);
         }
-        let built = Extractor::with_overrides(self.schema_dir.as_deref())?;
-        Ok(self.extractor.get_or_init(|| built))
+        let built = Resolver::with_overrides(self.schema_dir.as_deref())?;
+        Ok(self.resolver.get_or_init(|| built))
     }
 }
 
