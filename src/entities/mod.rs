@@ -6,6 +6,7 @@
 mod context;
 mod extractor;
 pub mod gazetteer;
+mod matcher;
 mod names;
 mod resolver;
 #[cfg(test)]

@@ -1,0 +1,289 @@
+//! Finding gazetteer strings in text: an aho-corasick automaton searched only at the starts
+//! of words that begin some pattern, word-boundary checks, and the softened copy of words in
+//! capitals ("NEW YORK") that wire datelines and headlines need.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use std::collections::HashMap;
+
+use super::EntityKind;
+use crate::error::{Error, Result};
+
+/// An aho-corasick automaton searched only where one of its patterns can start: at the start
+/// of a word that is the first word of some pattern. Names and topic phrases start at word
+/// starts, so this takes far fewer steps than a scan of every byte, and a hash lookup turns
+/// most words away before the automaton runs.
+#[derive(Debug, Clone)]
+pub(super) struct WordStartMatcher {
+    matcher: AhoCorasick,
+    /// First words of the patterns (lower-cased when `fold`).
+    first_words: rustc_hash::FxHashSet<String>,
+    /// Some pattern starts with punctuation: try every word start.
+    every_word: bool,
+    fold: bool,
+}
+
+impl WordStartMatcher {
+    /// Compiles `patterns`; with `fold`, ASCII case is ignored.
+    pub(super) fn new(patterns: &[String], fold: bool) -> Result<Self> {
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(fold)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns)
+            .map_err(|e| engine_error(&e))?;
+        let mut first_words = rustc_hash::FxHashSet::default();
+        let mut every_word = false;
+        for pattern in patterns {
+            let word = first_word(pattern);
+            every_word |= word.is_empty();
+            first_words.insert(if fold {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_string()
+            });
+        }
+        Ok(WordStartMatcher {
+            matcher,
+            first_words,
+            every_word,
+            fold,
+        })
+    }
+
+    /// Matches on word boundaries, leftmost-longest, without overlaps: (byte range, pattern).
+    pub(super) fn matches<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
+        let mut pos = 0;
+        let mut key = String::new();
+        std::iter::from_fn(move || {
+            while let Some(start) = next_word_start(text, pos) {
+                let word = first_word(&text[start..]);
+                pos = start + word.len().max(1);
+                let known = self.every_word || {
+                    key.clear();
+                    key.push_str(word);
+                    if self.fold {
+                        key.make_ascii_lowercase();
+                    }
+                    self.first_words.contains(key.as_str())
+                };
+                if !known {
+                    continue;
+                }
+                if let Some((span, pattern)) = self.match_at(text, start) {
+                    pos = span.end;
+                    return Some((span, pattern));
+                }
+            }
+            None
+        })
+    }
+
+    /// The match starting exactly at `start`, on word boundaries, if any.
+    pub(super) fn match_at(
+        &self,
+        text: &str,
+        start: usize,
+    ) -> Option<(std::ops::Range<usize>, usize)> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = self
+            .matcher
+            .find(input)
+            .filter(|m| at_word_boundary(text, m.start(), m.end()))?;
+        Some((m.start()..m.end(), m.pattern().as_usize()))
+    }
+}
+
+/// The leading letters and digits of `text`.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The first word start at or after byte `from`: a letter or digit not preceded by one.
+fn next_word_start(text: &str, from: usize) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut prev_is_word = text[..from].chars().next_back().is_some_and(is_word);
+    for (i, c) in text[from..].char_indices() {
+        if c.is_alphanumeric() && !prev_is_word {
+            return Some(from + i);
+        }
+        prev_is_word = is_word(c);
+    }
+    None
+}
+
+/// True when a word can start at byte `pos`: a char boundary not preceded by a letter or
+/// digit (curly quotes, no-break spaces and dashes before it are fine).
+pub(super) fn starts_word(text: &str, pos: usize) -> bool {
+    text.is_char_boundary(pos)
+        && !text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+pub(super) fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word) && !after.is_some_and(is_word)
+}
+
+/// `text` with every all-capitals word of three or more ASCII letters written with an
+/// initial capital only ("NEW YORK" -> "New York"), and the offsets of those words; `None`
+/// when there is no such word. Byte offsets are unchanged.
+pub(super) fn soften_capitals(text: &str) -> Option<(String, Vec<usize>)> {
+    let bytes = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        let glued =
+            i < bytes.len() && !bytes[i].is_ascii() || start > 0 && !bytes[start - 1].is_ascii();
+        if word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase) && !glued {
+            let out = out.get_or_insert_with(|| bytes.to_vec());
+            out[start + 1..i].make_ascii_lowercase();
+            starts.push(start);
+        }
+    }
+    let softened = String::from_utf8(out?).ok()?;
+    Some((softened, starts))
+}
+
+pub(super) fn engine_error(err: &aho_corasick::BuildError) -> Error {
+    Error::Schema {
+        file: "gazetteers".into(),
+        message: format!("cannot compile the name matcher: {err}"),
+    }
+}
+
+/// How strongly a matched string names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Strength {
+    /// A full name, alias, abbreviation, demonym or city: counts on its own.
+    Full,
+    /// A surname: counts only for a person named in full in the same article.
+    Short,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Target {
+    pub(super) kind: EntityKind,
+    pub(super) entity: usize,
+    pub(super) strength: Strength,
+    /// Also a personal name: ignored when joined to another capitalised word.
+    pub(super) person_name: bool,
+    /// Counts only with confirmation elsewhere in the article.
+    pub(super) needs_context: bool,
+    /// A demonym or adjective ("Swiss"): no mention when it qualifies a currency.
+    pub(super) adjective: bool,
+}
+
+/// Collects pattern strings and what each one names.
+#[derive(Default)]
+pub(super) struct PatternBuilder {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    targets: Vec<Vec<Target>>,
+}
+
+impl PatternBuilder {
+    pub(super) fn add<'a>(
+        &mut self,
+        kind: EntityKind,
+        entity: usize,
+        name: &'a str,
+        others: impl Iterator<Item = &'a String>,
+        strength: Strength,
+    ) {
+        self.push(kind, entity, name, strength);
+        for other in others {
+            self.push(kind, entity, other, strength);
+        }
+    }
+
+    pub(super) fn add_each<'a>(
+        &mut self,
+        kind: EntityKind,
+        entity: usize,
+        strings: impl Iterator<Item = &'a String>,
+        strength: Strength,
+    ) {
+        for s in strings {
+            self.push(kind, entity, s, strength);
+        }
+    }
+
+    fn push(&mut self, kind: EntityKind, entity: usize, pattern: &str, strength: Strength) {
+        let pattern = pattern.trim();
+        if pattern.is_empty() {
+            return;
+        }
+        let next = self.patterns.len();
+        let slot = *self.index.entry(pattern.to_string()).or_insert(next);
+        if slot == next {
+            self.patterns.push(pattern.to_string());
+            self.targets.push(Vec::new());
+        }
+        let target = Target {
+            kind,
+            entity,
+            strength,
+            person_name: false,
+            needs_context: false,
+            adjective: false,
+        };
+        // Full names first, so that a string that is both a name and a surname counts as a name.
+        let list = &mut self.targets[slot];
+        match strength {
+            Strength::Full => {
+                let at = list
+                    .iter()
+                    .position(|t| t.strength == Strength::Short)
+                    .unwrap_or(list.len());
+                list.insert(at, target);
+            }
+            Strength::Short => list.push(target),
+        }
+    }
+
+    /// Sets a flag on the targets of `strings` that point at this entity.
+    pub(super) fn flag(
+        &mut self,
+        kind: EntityKind,
+        entity: usize,
+        strings: &[String],
+        set: impl Fn(&mut Target),
+    ) {
+        for s in strings {
+            let Some(&slot) = self.index.get(s.trim()) else {
+                continue;
+            };
+            for t in &mut self.targets[slot] {
+                if t.kind == kind && t.entity == entity {
+                    set(t);
+                }
+            }
+        }
+    }
+
+    pub(super) fn finish(self) -> (Vec<String>, Vec<Vec<Target>>) {
+        (self.patterns, self.targets)
+    }
+}
