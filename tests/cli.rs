@@ -510,3 +510,44 @@ fn io_errors_are_one_line_without_repetition() {
         run.stderr
     );
 }
+
+#[test]
+fn prefix_and_fuzzy_words_match_and_highlight() {
+    let harness = indexed_fixtures();
+    let json = harness.run(&["search", "sovereign*", "--json"]).json();
+    assert_eq!(json["total"], 1);
+    assert!(
+        json["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<b>sovereignty</b>"),
+        "{}",
+        json["hits"][0]["snippet"]
+    );
+    let json = harness.run(&["search", "Burita~1", "--json"]).json();
+    assert_eq!(json["total"], 2, "fuzzy finds Bourita");
+    assert!(
+        json["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<b>Bourita</b>"),
+        "{}",
+        json["hits"][0]["snippet"]
+    );
+    assert_eq!(
+        harness
+            .run(&["search", "person:burita~1 -negev*", "--json"])
+            .json()["total"],
+        0
+    );
+    assert_eq!(
+        harness.run(&["search", "Burita", "--json"]).json()["total"],
+        0,
+        "no fuzziness unless asked"
+    );
+    assert_one_line_error(
+        &harness.run(&["search", "colour:red*"]),
+        2,
+        "unknown field `colour`",
+    );
+}

@@ -1,6 +1,7 @@
 //! Searching an index: query parsing (tantivy's QueryParser plus our filters), ranking,
 //! paging, facet counts, snippets, and looking articles up by id or path.
 
+mod expand;
 pub mod facets;
 mod similar;
 pub mod snippet;
@@ -169,7 +170,7 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let text_query = self.parse_query(&request.query)?;
+        let (text_query, special) = self.parse_query(&request.query)?;
         let query = self.with_filters(text_query.box_clone(), request)?;
         let plan = FacetPlan::new(&request.facets, || self.resolver(), request.facet_limit)?;
         let mut multi = MultiCollector::new();
@@ -205,7 +206,8 @@ impl SearchIndex {
         let hits = if request.limit == 0 {
             Vec::new()
         } else {
-            self.load_hits(&searcher, &*text_query, hits)?
+            let expanded = expand::highlight_words(&self.open, self.open.fields.body, &special)?;
+            self.load_hits(&searcher, &*text_query, hits, expanded)?
         };
         Ok(SearchResults {
             total,
@@ -220,13 +222,11 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         query: &dyn Query,
         hits: Vec<(Score, DocAddress)>,
+        expanded: Vec<snippet::ExpandedWord>,
     ) -> Result<Vec<Hit>> {
         let f = &self.open.fields;
-        let maker = snippet::SnippetMaker::new(
-            searcher,
-            query,
-            &[f.body, f.captions, f.subtitle, f.title],
-        )?;
+        let fields = [f.body, f.captions, f.subtitle, f.title];
+        let maker = snippet::SnippetMaker::new(searcher, query, &fields, expanded)?;
         hits.into_iter()
             .map(|(score, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
@@ -239,7 +239,28 @@ impl SearchIndex {
             .collect()
     }
 
-    fn parse_query(&self, text: &str) -> Result<Box<dyn Query>> {
+    /// The query, and its prefix and fuzzy words (for highlighting).
+    fn parse_query(&self, text: &str) -> Result<(Box<dyn Query>, Vec<expand::SpecialWord>)> {
+        let (rest, special) = expand::split_special_words(text);
+        let base = self.parse_plain_query(&rest)?;
+        if special.is_empty() {
+            return Ok((base, special));
+        }
+        let defaults: Vec<_> = self
+            .open
+            .fields
+            .default_search_fields()
+            .iter()
+            .map(|(f, _)| *f)
+            .collect();
+        let mut clauses = vec![(Occur::Must, base)];
+        for word in &special {
+            clauses.push(expand::special_clause(&self.open, &defaults, word)?);
+        }
+        Ok((Box::new(BooleanQuery::new(clauses)), special))
+    }
+
+    fn parse_plain_query(&self, text: &str) -> Result<Box<dyn Query>> {
         let text = text.trim();
         if text.is_empty() || text == "*" {
             return Ok(Box::new(AllQuery));

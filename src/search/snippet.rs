@@ -4,9 +4,13 @@
 use std::ops::Range;
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tantivy::query::Query;
 use tantivy::schema::Field;
+
+use tantivy::Score;
 use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument};
 
 use crate::error::Result;
@@ -60,23 +64,79 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A word matched by expansion rather than by a term of the query: its analyzed form and
+/// how it matches a word of the text.
+#[derive(Debug, Clone)]
+pub enum ExpandedWord {
+    /// Words starting with this (lower-cased, not stemmed) text.
+    Prefix(String),
+    /// Words within this many edits of this analyzed text.
+    Fuzzy(String, u8),
+}
+
+impl ExpandedWord {
+    fn matches(&self, token: &str) -> bool {
+        match self {
+            ExpandedWord::Prefix(prefix) => token.starts_with(prefix.as_str()),
+            ExpandedWord::Fuzzy(target, distance) => {
+                edit_distance(token, target) <= usize::from(*distance)
+            }
+        }
+    }
+}
+
+/// One field's snippet generator, with what it needs to add expanded words per document.
+struct FieldSnippets {
+    field: Field,
+    generator: SnippetGenerator,
+    terms: BTreeMap<String, Score>,
+    analyzer: TextAnalyzer,
+}
+
 /// Snippet generators for the fields a hit may match in, in order of preference.
 pub struct SnippetMaker {
-    generators: Vec<(Field, SnippetGenerator)>,
+    fields: Vec<FieldSnippets>,
+    expanded: Vec<ExpandedWord>,
     fallback: Field,
 }
 
 impl SnippetMaker {
-    /// Prepares generators for `query` over `fields` (the first is also the fallback).
-    pub fn new(searcher: &Searcher, query: &dyn Query, fields: &[Field]) -> Result<Self> {
-        let mut generators = Vec::new();
+    /// Prepares generators for `query` over `fields` (the first is also the fallback);
+    /// `expanded` words (prefix and fuzzy) are highlighted where a document holds them.
+    pub fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        fields: &[Field],
+        expanded: Vec<ExpandedWord>,
+    ) -> Result<Self> {
+        let mut prepared = Vec::new();
         for &field in fields {
             let mut generator = SnippetGenerator::create(searcher, query, field)?;
             generator.set_max_num_chars(SNIPPET_CHARS);
-            generators.push((field, generator));
+            let mut terms = BTreeMap::new();
+            let mut field_terms = Vec::new();
+            query.query_terms(&mut |term, _| {
+                if term.field() == field {
+                    field_terms.push(term.clone());
+                }
+            });
+            for term in field_terms {
+                if let Some(text) = term.value().as_str() {
+                    let weight = 1.0 / (1.0 + searcher.doc_freq(&term)? as Score);
+                    terms.insert(text.to_string(), weight);
+                }
+            }
+            let analyzer = searcher.index().tokenizer_for_field(field)?;
+            prepared.push(FieldSnippets {
+                field,
+                generator,
+                terms,
+                analyzer,
+            });
         }
         Ok(SnippetMaker {
-            generators,
+            fields: prepared,
+            expanded,
             fallback: fields[0],
         })
     }
@@ -84,9 +144,12 @@ impl SnippetMaker {
     /// The best snippet of a document: the first field with a highlighted passage, else the
     /// opening of the fallback field.
     pub fn snippet(&self, doc: &TantivyDocument) -> Snippet {
-        for (field, generator) in &self.generators {
-            let full = field_text(doc, *field);
-            let found = generator.snippet(&full);
+        for field in &self.fields {
+            let full = field_text(doc, field.field);
+            let found = match self.with_expanded(field, &full) {
+                Some(generator) => generator.snippet(&full),
+                None => field.generator.snippet(&full),
+            };
             if !found.highlighted().is_empty() {
                 let (range, marks) =
                     sentence_window(&full, found.fragment_range(), found.highlighted());
@@ -97,6 +160,41 @@ impl SnippetMaker {
         let end = word_end(&text, SNIPPET_CHARS);
         tidy(&text, 0..end, &[])
     }
+
+    /// A generator that also knows the words of `text` matched by expansion, when any are.
+    fn with_expanded(&self, field: &FieldSnippets, text: &str) -> Option<SnippetGenerator> {
+        if self.expanded.is_empty() {
+            return None;
+        }
+        let mut terms = field.terms.clone();
+        let mut analyzer = field.analyzer.clone();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = &stream.token().text;
+            if self.expanded.iter().any(|w| w.matches(token)) {
+                terms.entry(token.clone()).or_insert(0.5);
+            }
+        }
+        let mut generator =
+            SnippetGenerator::new(terms, field.analyzer.clone(), field.field, SNIPPET_CHARS);
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        Some(generator)
+    }
+}
+
+/// Levenshtein distance between two words, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 /// The text of a field as the snippet generator sees it: values joined by a space.
@@ -257,6 +355,14 @@ mod tests {
             &text[range.start + marks[0].start..range.start + marks[0].end],
             "Western"
         );
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("burita", "bourita"), 1);
+        assert_eq!(edit_distance("bouritta", "bourita"), 1);
+        assert_eq!(edit_distance("rabat", "rabat"), 0);
+        assert_eq!(edit_distance("oil", "gas"), 3);
     }
 
     #[test]
