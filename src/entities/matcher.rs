@@ -20,6 +20,9 @@ pub(super) struct WordStartMatcher {
     first_words: rustc_hash::FxHashSet<String>,
     /// Some pattern starts with punctuation: try every word start.
     every_word: bool,
+    /// Some pattern starts with a lower-case letter (case-sensitive matchers only look at
+    /// capitalised words otherwise).
+    lower_start: bool,
     fold: bool,
 }
 
@@ -35,9 +38,11 @@ impl WordStartMatcher {
             .map_err(|e| engine_error(&e))?;
         let mut first_words = rustc_hash::FxHashSet::default();
         let mut every_word = false;
+        let mut lower_start = fold;
         for pattern in patterns {
             let word = first_word(pattern);
             every_word |= word.is_empty();
+            lower_start |= word.starts_with(|c: char| !c.is_uppercase());
             first_words.insert(if fold {
                 word.to_ascii_lowercase()
             } else {
@@ -48,6 +53,7 @@ impl WordStartMatcher {
             matcher,
             first_words,
             every_word,
+            lower_start,
             fold,
         })
     }
@@ -63,6 +69,9 @@ impl WordStartMatcher {
             while let Some(start) = next_word_start(text, pos) {
                 let word = first_word(&text[start..]);
                 pos = start + word.len().max(1);
+                if !self.lower_start && word.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    continue;
+                }
                 let known = self.every_word || {
                     key.clear();
                     key.push_str(word);
@@ -100,21 +109,46 @@ impl WordStartMatcher {
 
 /// The leading letters and digits of `text`.
 fn first_word(text: &str) -> &str {
-    let end = text
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(text.len());
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = text[end..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
     &text[..end]
 }
 
-/// The first word start at or after byte `from`: a letter or digit not preceded by one.
+/// The first word start at or after byte `from`: a letter or digit not preceded by one
+/// (ASCII bytes are read directly; other characters are decoded).
 fn next_word_start(text: &str, from: usize) -> Option<usize> {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let bytes = text.as_bytes();
     let mut prev_is_word = text[..from].chars().next_back().is_some_and(is_word);
-    for (i, c) in text[from..].char_indices() {
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[i..].chars().next()?;
+            (c, c.len_utf8())
+        };
         if c.is_alphanumeric() && !prev_is_word {
-            return Some(from + i);
+            return Some(i);
         }
         prev_is_word = is_word(c);
+        i += len;
     }
     None
 }
