@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::gazetteer::Gazetteer;
 use super::matcher::{
-    PatternBuilder, Strength, Target, WordStartMatcher, soften_capitals, starts_word,
+    PatternBuilder, Strength, Target, WordStartMatcher, soften_capitals, starts_word, words,
 };
 use super::names::{self, Found};
 use super::resolver::Resolver;
@@ -154,8 +154,9 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Entities {
         let segments = article_segments(article);
         let mut scan = Scan::default();
+        let mut topic_hits = Vec::new();
         for (text, in_title) in &segments {
-            self.scan_text(&mut scan, text, *in_title);
+            self.scan_text(&mut scan, &mut topic_hits, text, *in_title);
             // Words in capitals ("NEW YORK, March 3", wire headlines) are read a second time
             // with ordinary capitalisation; only matches touching such words count again.
             if let Some((softened, starts)) = soften_capitals(text) {
@@ -193,17 +194,36 @@ impl Extractor {
         for (kind, list) in by_kind {
             *entities.of_mut(kind) = ranked(list);
         }
-        entities.topic = self.topics_of(&segments);
+        entities.topic = ranked(self.topic_tallies(&topic_hits));
         entities
     }
 
-    /// Runs the name automaton over `text`.
-    ///
-    /// Names start at the start of a word, so the automaton runs anchored at each word start
-    /// whose first byte begins some name: far fewer steps than a scan of every byte.
-    fn scan_text(&self, scan: &mut Scan, text: &str, in_title: bool) {
-        for (span, pattern) in self.names_in(text) {
-            self.take_match(scan, text, span, pattern, in_title);
+    /// Runs the name and topic automata over `text` in one pass over its words; topic
+    /// phrases found go to `topic_hits` as (pattern, in title).
+    fn scan_text(
+        &self,
+        scan: &mut Scan,
+        topic_hits: &mut Vec<(usize, bool)>,
+        text: &str,
+        in_title: bool,
+    ) {
+        let (mut name_from, mut topic_from) = (0, 0);
+        let mut key = String::new();
+        for (start, word) in words(text) {
+            let name = (start >= name_from)
+                .then(|| self.matcher.match_word(text, start, word, &mut key))
+                .flatten();
+            if let Some((span, pattern)) = name {
+                name_from = span.end;
+                self.take_match(scan, text, span, pattern, in_title);
+            }
+            let topic = (start >= topic_from)
+                .then(|| self.topic_matcher.match_word(text, start, word, &mut key))
+                .flatten();
+            if let Some((span, pattern)) = topic {
+                topic_from = span.end;
+                topic_hits.push((pattern, in_title));
+            }
         }
     }
 
@@ -405,22 +425,17 @@ impl Extractor {
             || self.resolver.lookup.contains_key(&(EntityKind::Org, lower))
     }
 
-    fn topics_of(&self, segments: &[(&str, bool)]) -> Vec<Mention> {
-        ranked(self.topic_tallies(segments))
-    }
-
-    fn topic_tallies(&self, segments: &[(&str, bool)]) -> Vec<(Vec<String>, Tally)> {
+    /// Topics whose rules the topic phrases found satisfy, with their tallies.
+    fn topic_tallies(&self, topic_hits: &[(usize, bool)]) -> Vec<(Vec<String>, Tally)> {
         let mut tallies = vec![Tally::default(); self.topics.len()];
         let mut co_terms = vec![false; self.topics.len()];
-        for (text, in_title) in segments {
-            for (_, pattern) in self.topic_matcher.matches(text) {
-                for &(topic, is_co_term) in &self.topic_targets[pattern] {
-                    if is_co_term {
-                        co_terms[topic] = true;
-                    } else {
-                        tallies[topic].count += 1;
-                        tallies[topic].in_title += u32::from(*in_title);
-                    }
+        for &(pattern, in_title) in topic_hits {
+            for &(topic, is_co_term) in &self.topic_targets[pattern] {
+                if is_co_term {
+                    co_terms[topic] = true;
+                } else {
+                    tallies[topic].count += 1;
+                    tallies[topic].in_title += u32::from(in_title);
                 }
             }
         }

@@ -92,6 +92,33 @@ impl WordStartMatcher {
         })
     }
 
+    /// The match starting at the word start `start` whose leading word is `word`, if any;
+    /// `key` is scratch space for the case-folded word.
+    pub(super) fn match_word(
+        &self,
+        text: &str,
+        start: usize,
+        word: &str,
+        key: &mut String,
+    ) -> Option<(std::ops::Range<usize>, usize)> {
+        if !self.lower_start && word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let known = self.every_word || {
+            key.clear();
+            key.push_str(word);
+            if self.fold {
+                key.make_ascii_lowercase();
+            }
+            self.first_words.contains(key.as_str())
+        };
+        if known {
+            self.match_at(text, start)
+        } else {
+            None
+        }
+    }
+
     /// The match starting exactly at `start`, on word boundaries, if any.
     pub(super) fn match_at(
         &self,
@@ -107,8 +134,19 @@ impl WordStartMatcher {
     }
 }
 
+/// Every word start of `text`, with the leading word there.
+pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let start = next_word_start(text, pos)?;
+        let word = first_word(&text[start..]);
+        pos = start + word.len().max(1);
+        Some((start, word))
+    })
+}
+
 /// The leading letters and digits of `text`.
-fn first_word(text: &str) -> &str {
+pub(super) fn first_word(text: &str) -> &str {
     let bytes = text.as_bytes();
     let mut end = 0;
     while end < bytes.len() {
