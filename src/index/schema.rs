@@ -99,14 +99,9 @@ impl Fields {
         }
     }
 
-    /// Fields searched when a query names none, with their boosts.
-    pub fn default_search_fields(&self) -> [(Field, f32); 4] {
-        [
-            (self.title, 2.5),
-            (self.subtitle, 1.5),
-            (self.body, 1.0),
-            (self.captions, 0.8),
-        ]
+    /// Fields searched when a query names none: title, subtitle, body, captions.
+    pub fn default_search_fields(&self) -> [Field; 4] {
+        [self.title, self.subtitle, self.body, self.captions]
     }
 }
 

@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tantivy::collector::{Count, MultiCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{
     DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
@@ -38,6 +40,44 @@ pub enum SortOrder {
     Newest,
     /// Earliest publication date first.
     Oldest,
+}
+
+/// How relevance is computed: BM25 over the default fields with these boosts, and a bonus
+/// for the query's plain words appearing within `proximity_slop` words of each other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranking {
+    /// Boost of the headline.
+    pub title: f32,
+    /// Boost of the standfirst.
+    pub subtitle: f32,
+    /// Boost of the body.
+    pub body: f32,
+    /// Boost of the captions.
+    pub captions: f32,
+    /// Weight of the proximity bonus (0: none).
+    pub proximity: f32,
+    /// How far apart (in words) the query's words may be for the bonus.
+    pub proximity_slop: u32,
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking {
+            title: 2.5,
+            subtitle: 1.5,
+            body: 1.0,
+            captions: 0.8,
+            proximity: 0.0,
+            proximity_slop: 4,
+        }
+    }
+}
+
+impl Ranking {
+    /// Boosts of title, subtitle, body and captions, in that order.
+    pub fn field_boosts(&self) -> [f32; 4] {
+        [self.title, self.subtitle, self.body, self.captions]
+    }
 }
 
 /// A search as the user asked for it.
@@ -144,6 +184,7 @@ pub struct SearchIndex {
     open: OpenIndex,
     reader: IndexReader,
     schema_dir: Option<PathBuf>,
+    ranking: Ranking,
     /// Built on first use: only filters and topic facets need the gazetteers, and compiling
     /// them would slow every other search process down.
     resolver: OnceLock<Resolver>,
@@ -162,6 +203,7 @@ impl SearchIndex {
             open,
             reader,
             schema_dir: schema_dir.map(Path::to_path_buf),
+            ranking: Ranking::default(),
             resolver: OnceLock::new(),
         })
     }
@@ -246,13 +288,7 @@ impl SearchIndex {
         if special.is_empty() {
             return Ok((base, special));
         }
-        let defaults: Vec<_> = self
-            .open
-            .fields
-            .default_search_fields()
-            .iter()
-            .map(|(f, _)| *f)
-            .collect();
+        let defaults = self.open.fields.default_search_fields();
         let mut clauses = vec![(Occur::Must, base)];
         for word in &special {
             clauses.push(expand::special_clause(&self.open, &defaults, word)?);
@@ -265,23 +301,33 @@ impl SearchIndex {
         if text.is_empty() || text == "*" {
             return Ok(Box::new(AllQuery));
         }
-        let f = &self.open.fields;
-        let defaults = f.default_search_fields();
-        let mut parser = QueryParser::for_index(
-            &self.open.index,
-            defaults.iter().map(|(field, _)| *field).collect(),
-        );
+        let defaults = self.open.fields.default_search_fields();
+        let mut parser = QueryParser::for_index(&self.open.index, defaults.to_vec());
         parser.set_conjunction_by_default();
-        for (field, boost) in defaults {
+        for (field, boost) in defaults.into_iter().zip(self.ranking.field_boosts()) {
             parser.set_field_boost(field, boost);
         }
-        match parser.parse_query(text) {
+        let query = match parser.parse_query(text) {
             // "NOT oil" alone means every article without oil.
             Err(tantivy::query::QueryParserError::AllButQueryForbidden) => parser
                 .parse_query(&format!("* {text}"))
                 .map_err(|e| Error::BadQuery(query_error_message(&e))),
             other => other.map_err(|e| Error::BadQuery(query_error_message(&e))),
+        }?;
+        // Plain words close together rank above the same words far apart.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let plain = words.iter().all(|w| w.chars().all(char::is_alphanumeric));
+        if self.ranking.proximity <= 0.0 || words.len() < 2 || !plain {
+            return Ok(query);
         }
+        let near = parser
+            .parse_query(&format!("\"{text}\"~{}", self.ranking.proximity_slop))
+            .map_err(|e| Error::BadQuery(query_error_message(&e)))?;
+        let bonus: Box<dyn Query> = Box::new(BoostQuery::new(near, self.ranking.proximity));
+        Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Should, bonus),
+        ])))
     }
 
     fn with_filters(
@@ -420,6 +466,11 @@ impl SearchIndex {
                     Ok(from_document(&fields, &doc))
                 })
         })
+    }
+
+    /// Changes how relevance is computed (for evaluation and tuning).
+    pub fn set_ranking(&mut self, ranking: Ranking) {
+        self.ranking = ranking;
     }
 
     /// What resolves filter values and plans topic facets, built on first use.
