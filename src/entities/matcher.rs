@@ -63,32 +63,15 @@ impl WordStartMatcher {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
-        let mut pos = 0;
+        let mut from = 0;
         let mut key = String::new();
-        std::iter::from_fn(move || {
-            while let Some(start) = next_word_start(text, pos) {
-                let word = first_word(&text[start..]);
-                pos = start + word.len().max(1);
-                if !self.lower_start && word.starts_with(|c: char| c.is_ascii_lowercase()) {
-                    continue;
-                }
-                let known = self.every_word || {
-                    key.clear();
-                    key.push_str(word);
-                    if self.fold {
-                        key.make_ascii_lowercase();
-                    }
-                    self.first_words.contains(key.as_str())
-                };
-                if !known {
-                    continue;
-                }
-                if let Some((span, pattern)) = self.match_at(text, start) {
-                    pos = span.end;
-                    return Some((span, pattern));
-                }
+        words(text).filter_map(move |(start, word)| {
+            if start < from {
+                return None;
             }
-            None
+            let found = self.match_word(text, start, word, &mut key)?;
+            from = found.0.end;
+            Some(found)
         })
     }
 

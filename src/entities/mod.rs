@@ -9,6 +9,7 @@ pub mod gazetteer;
 mod matcher;
 mod names;
 mod resolver;
+mod tally;
 #[cfg(test)]
 mod tests;
 mod wordlists;
