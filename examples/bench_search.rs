@@ -13,9 +13,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use newsindex::entities::EntityKind;
 use newsindex::index::build::{BuildOptions, NoProgress, build_index};
 use newsindex::index::schema::FacetKind;
-use newsindex::entities::EntityKind;
 use newsindex::search::{SearchIndex, SearchRequest};
 
 fn main() {
@@ -24,7 +24,11 @@ fn main() {
         std::process::exit(2);
     };
     let Ok(queries) = std::fs::read_to_string(out.join("queries.txt")) else {
-        eprintln!("bench_search: {} has no queries.txt; run bench/peers.sh --out {} first", out.display(), out.display());
+        eprintln!(
+            "bench_search: {} has no queries.txt; run bench/peers.sh --out {} first",
+            out.display(),
+            out.display()
+        );
         std::process::exit(1);
     };
     let index_dir = out.join("idx-newsindex");
@@ -37,12 +41,21 @@ fn main() {
         FacetKind::Entity(EntityKind::Country),
         FacetKind::Entity(EntityKind::Topic),
     ];
-    println!("in-process latency, {} plain and {} phrase queries, top 10 with snippets", plain.len(), phrases.len());
+    println!(
+        "in-process latency, {} plain and {} phrase queries, top 10 with snippets",
+        plain.len(),
+        phrases.len()
+    );
     println!("| queries | p50 ms | p95 ms |");
     println!("| --- | ---: | ---: |");
     for (label, list, kinds) in [
         ("plain", &plain, Vec::new()),
         ("phrase", &phrases, Vec::new()),
+        (
+            "plain + person, country counts",
+            &plain,
+            facets[..2].to_vec(),
+        ),
         ("plain + 3 facet counts", &plain, facets),
     ] {
         let (p50, p95) = latencies(&index, list, &kinds);
@@ -54,7 +67,10 @@ fn ensure_index(out: &Path, index_dir: &Path) {
     if index_dir.join("meta.json").is_file() {
         return;
     }
-    let options = BuildOptions { index_dir: index_dir.to_path_buf(), ..BuildOptions::default() };
+    let options = BuildOptions {
+        index_dir: index_dir.to_path_buf(),
+        ..BuildOptions::default()
+    };
     build_index(&[out.join("archive")], &options, &NoProgress).expect("build the index");
 }
 

@@ -551,3 +551,18 @@ fn prefix_and_fuzzy_words_match_and_highlight() {
         "unknown field `colour`",
     );
 }
+
+#[test]
+fn an_index_of_another_schema_asks_for_a_rebuild_and_rebuild_works() {
+    let harness = indexed_fixtures();
+    let marker = harness.index_dir().join("newsindex.json");
+    std::fs::write(&marker, r#"{"schema_version":1}"#).unwrap();
+    assert_one_line_error(
+        &harness.run(&["search", "x"]),
+        2,
+        "rebuild it with `newsindex index --rebuild ARCHIVE`",
+    );
+    let run = harness.run(&["index", "--rebuild", fixtures().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(harness.run(&["stats", "--json"]).json()["docs"], 2);
+}

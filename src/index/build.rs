@@ -111,7 +111,7 @@ pub fn build_index(
     let roots = checked_roots(archives)?;
     let rules = Boilerplate::with_overrides(options.schema_dir.as_deref())?;
     let extractor = Extractor::with_overrides(options.schema_dir.as_deref())?;
-    let open = open_or_create(&options.index_dir)?;
+    let open = open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = open_writer(&open, options)?;
     if options.rebuild {
         writer.delete_all_documents()?;

@@ -5,7 +5,7 @@ use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, TantivyDocument};
 use time::{Date, OffsetDateTime};
 
-use super::schema::{FacetKind, Fields};
+use super::schema::{FacetKind, Fields, TOPIC_LEAF_ROOT};
 use crate::article::Article;
 use crate::entities::{Entities, EntityKind};
 
@@ -68,6 +68,9 @@ pub fn facets_of(article: &Article, entities: &Entities) -> Vec<Facet> {
         for mention in entities.of(kind) {
             facets.push(facet(FacetKind::Entity(kind), &mention.path));
         }
+    }
+    for topic in &entities.topic {
+        facets.push(Facet::from_path([TOPIC_LEAF_ROOT, topic.name.as_str()]));
     }
     if let Some(source) = &article.source {
         facets.push(facet(FacetKind::Source, std::slice::from_ref(source)));

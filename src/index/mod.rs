@@ -59,10 +59,16 @@ fn ready(index: Index, dir: &Path) -> Result<OpenIndex> {
 }
 
 /// Opens the index at `dir` for writing, creating it when absent. A folder that holds
-/// something other than an index is refused.
-pub fn open_or_create(dir: &Path) -> Result<OpenIndex> {
+/// something other than an index is refused. With `rebuild`, an index written by another
+/// version of newsindex (another schema) is removed and made anew.
+pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<OpenIndex> {
     if dir.join("meta.json").is_file() {
-        return open(dir);
+        match open(dir) {
+            Err(Error::SchemaMismatch { .. }) if rebuild && dir.join(MARKER_FILE).is_file() => {
+                std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            opened => return opened,
+        }
     }
     if dir.exists() {
         ensure_replaceable(dir)?;

@@ -15,7 +15,12 @@ use crate::entities::EntityKind;
 
 /// Bumped whenever the fields or analyzers change; an index with another version must be
 /// rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Root of the flat topic facets (`/topic-leaf/Abraham Accords`), kept beside the
+/// hierarchical `/topic/Diplomacy/Abraham Accords` so that topic counts take one facet pass
+/// together with the other kinds.
+pub const TOPIC_LEAF_ROOT: &str = "topic-leaf";
 
 /// Analyzer for article text: lower-case, ASCII folding, English stemming.
 pub const NEWS_TOKENIZER: &str = "news";

@@ -1,6 +1,7 @@
 //! Facet counting over every match of a query (not just the page shown), with exact counts.
-//! Topic facets are hierarchical: counts are read below each category of the taxonomy, and
-//! only the taxonomy's leaves are reported.
+//! Every kind is counted in one pass of one collector over the `facets` field: person,
+//! country, org, source, section, year and month by their roots, topics by their flat leaf
+//! facets (`/topic-leaf/…`), whose taxonomy paths come from the resolver.
 
 use serde::Serialize;
 use tantivy::collector::{FacetCollector, FacetCounts};
@@ -9,7 +10,7 @@ use tantivy::schema::Facet;
 use crate::entities::{EntityKind, Resolver};
 use crate::error::Result;
 use crate::index::document::facet;
-use crate::index::schema::FacetKind;
+use crate::index::schema::{FacetKind, TOPIC_LEAF_ROOT};
 
 /// One facet value and the number of matching articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,14 +27,10 @@ pub struct FacetCount {
 /// Which facets to count and how to read them back.
 #[derive(Debug, Clone)]
 pub struct FacetPlan {
-    /// Each requested kind with the facet roots whose children are its values, each with
-    /// the index of the layer that counts it.
-    kinds: Vec<(FacetKind, Vec<(Facet, usize)>)>,
-    /// Roots grouped so that no root is a prefix of another in the same group (tantivy's
-    /// facet collector forbids it): one collector per group.
-    layers: Vec<Vec<Facet>>,
-    /// Taxonomy paths of the topics, the only topic values reported.
-    topic_leaves: Vec<Vec<String>>,
+    /// Each requested kind with the facet root whose children are its values.
+    kinds: Vec<(FacetKind, Facet)>,
+    /// Taxonomy paths of the topics, to give each topic value its path.
+    topic_paths: Vec<Vec<String>>,
     limit: usize,
 }
 
@@ -47,39 +44,28 @@ impl FacetPlan {
         limit: usize,
     ) -> Result<FacetPlan> {
         let topic = FacetKind::Entity(EntityKind::Topic);
-        let resolver = if kinds.contains(&topic) {
-            Some(resolver()?)
+        let topic_paths = if kinds.contains(&topic) {
+            resolver()?.topic_paths()
         } else {
-            None
+            Vec::new()
         };
-        let mut plan = FacetPlan {
-            kinds: Vec::new(),
-            layers: Vec::new(),
-            topic_leaves: resolver.map(Resolver::topic_paths).unwrap_or_default(),
-            limit,
-        };
+        let mut planned: Vec<(FacetKind, Facet)> = Vec::new();
         for &kind in kinds {
-            if plan.kinds.iter().any(|(k, _)| *k == kind) {
+            if planned.iter().any(|(k, _)| *k == kind) {
                 continue;
             }
-            let paths = match resolver {
-                Some(resolver) if kind == topic => resolver.topic_categories(),
-                _ => vec![Vec::new()],
+            let root = if kind == topic {
+                Facet::from_path([TOPIC_LEAF_ROOT])
+            } else {
+                facet(kind, &[])
             };
-            let mut roots = Vec::new();
-            for path in paths {
-                let root = facet(kind, &path);
-                if plan.layers.len() <= path.len() {
-                    plan.layers.resize(path.len() + 1, Vec::new());
-                }
-                if !plan.layers[path.len()].contains(&root) {
-                    plan.layers[path.len()].push(root.clone());
-                }
-                roots.push((root, path.len()));
-            }
-            plan.kinds.push((kind, roots));
+            planned.push((kind, root));
         }
-        Ok(plan)
+        Ok(FacetPlan {
+            kinds: planned,
+            topic_paths,
+            limit,
+        })
     }
 
     /// True when nothing is to be counted.
@@ -87,54 +73,48 @@ impl FacetPlan {
         self.kinds.is_empty()
     }
 
-    /// The collectors to run, one per layer, over the facet field `field`; their fruits go
-    /// back to [`FacetPlan::read`] in the same order.
+    /// The collector to run over the facet field `field` (none when nothing is counted);
+    /// its fruit goes back to [`FacetPlan::read`].
     pub fn collectors(&self, field: &str) -> Vec<FacetCollector> {
-        self.layers
-            .iter()
-            .map(|layer| {
-                let mut collector = FacetCollector::for_field(field);
-                for root in layer {
-                    collector.add_facet(root.clone());
-                }
-                collector
-            })
-            .collect()
+        if self.kinds.is_empty() {
+            return Vec::new();
+        }
+        let mut collector = FacetCollector::for_field(field);
+        for (_, root) in &self.kinds {
+            collector.add_facet(root.clone());
+        }
+        vec![collector]
     }
 
-    /// Reads the values of every planned kind from the collectors' fruits.
+    /// Reads the values of every planned kind from the collector's fruit.
     pub fn read(&self, counts: &[FacetCounts]) -> Vec<(FacetKind, Vec<FacetCount>)> {
+        let Some(fruit) = counts.first() else {
+            return Vec::new();
+        };
         self.kinds
             .iter()
-            .map(|(kind, roots)| (*kind, self.read_kind(*kind, roots, counts)))
+            .map(|(kind, root)| (*kind, self.read_kind(*kind, root, fruit)))
             .collect()
     }
 
-    fn read_kind(
-        &self,
-        kind: FacetKind,
-        roots: &[(Facet, usize)],
-        counts: &[FacetCounts],
-    ) -> Vec<FacetCount> {
+    fn read_kind(&self, kind: FacetKind, root: &Facet, fruit: &FacetCounts) -> Vec<FacetCount> {
         let is_topic = kind == FacetKind::Entity(EntityKind::Topic);
         let mut values: Vec<FacetCount> = Vec::new();
-        for (root, layer) in roots {
-            let Some(fruit) = counts.get(*layer) else {
+        for (facet, count) in fruit.get(root.clone()) {
+            let Some(value) = facet.to_path().last().map(|s| s.to_string()) else {
                 continue;
             };
-            for (facet, count) in fruit.get(root.clone()) {
-                let path: Vec<String> = facet
-                    .to_path()
-                    .iter()
-                    .skip(1)
-                    .map(|s| s.to_string())
-                    .collect();
-                if count == 0 || (is_topic && !self.topic_leaves.contains(&path)) {
-                    continue;
-                }
-                let value = path.last().cloned().unwrap_or_default();
-                values.push(FacetCount { value, count, path });
+            if count == 0 {
+                continue;
             }
+            // A topic's taxonomy path, for `--prefix /Diplomacy`.
+            let path = self
+                .topic_paths
+                .iter()
+                .find(|p| is_topic && p.last() == Some(&value))
+                .cloned()
+                .unwrap_or_else(|| vec![value.clone()]);
+            values.push(FacetCount { value, count, path });
         }
         if matches!(kind, FacetKind::Year | FacetKind::Month) {
             values.sort_by(|a, b| a.value.cmp(&b.value));
