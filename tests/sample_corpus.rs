@@ -138,3 +138,40 @@ fn similar_finds_related_coverage() {
     let run = harness.run(&["similar", "no-such-article"]);
     assert_eq!(run.code, 2);
 }
+
+#[test]
+fn several_passages_per_hit_in_reading_order() {
+    let harness = Harness::new();
+    harness.index(&sample_corpus());
+    let json = harness
+        .run(&[
+            "search",
+            "morocco israel",
+            "--fragments",
+            "3",
+            "--limit",
+            "3",
+            "--json",
+        ])
+        .json();
+    for hit in json["hits"].as_array().unwrap() {
+        let fragments = hit["fragments"].as_array().unwrap();
+        assert!(!fragments.is_empty() && fragments.len() <= 3, "{hit}");
+        assert!(
+            fragments
+                .iter()
+                .all(|f| f.as_str().unwrap().contains("<b>")),
+            "{fragments:?}"
+        );
+        let unique: std::collections::HashSet<_> =
+            fragments.iter().map(|f| f.as_str().unwrap()).collect();
+        assert_eq!(unique.len(), fragments.len(), "passages do not repeat");
+    }
+    let plain = harness
+        .run(&["search", "morocco israel", "--limit", "1", "--json"])
+        .json();
+    assert!(
+        plain["hits"][0].get("fragments").is_none(),
+        "one passage by default, as DESIGN.md shows"
+    );
+}

@@ -140,6 +140,9 @@ pub struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
+    /// Passages shown per hit (1 to 10).
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = bounded::<1, 10>)]
+    pub fragments: usize,
     /// Print one JSON object instead of text (same as --format json).
     #[arg(long)]
     pub json: bool,

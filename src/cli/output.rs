@@ -89,6 +89,14 @@ pub fn hit_json(hit: &Hit) -> Value {
         "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
         "snippet": hit.snippet.to_html(),
     });
+    if !hit.fragments.is_empty() {
+        object["fragments"] = json!(
+            hit.fragments
+                .iter()
+                .map(|f| f.to_html())
+                .collect::<Vec<_>>()
+        );
+    }
     add_entity_lists(&mut object, &hit.stored.entities);
     object
 }

@@ -48,6 +48,7 @@ fn request_of(args: &SearchArgs) -> SearchRequest {
         facet_limit: args.facet_limit,
         limit: args.limit,
         offset: args.offset,
+        fragments: args.fragments,
         sort: match args.sort {
             SortArg::Relevance => SortOrder::Relevance,
             SortArg::Newest => SortOrder::Newest,
@@ -157,9 +158,16 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
     meta.push(format!("id {}", a.id));
     writeln!(out, "     {}", style.dim(&printable(&meta.join(" · "))))?;
     let (open, close) = style.highlight_marks();
-    let snippet = hit.snippet.marked(open, close, printable);
-    if !snippet.is_empty() {
-        writeln!(out, "     {snippet}")?;
+    let passages = if hit.fragments.is_empty() {
+        std::slice::from_ref(&hit.snippet)
+    } else {
+        &hit.fragments[..]
+    };
+    for passage in passages {
+        let text = passage.marked(open, close, printable);
+        if !text.is_empty() {
+            writeln!(out, "     {text}")?;
+        }
     }
     let entities = &hit.stored.entities;
     let mut parts = Vec::new();

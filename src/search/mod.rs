@@ -103,6 +103,8 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Ordering of hits.
     pub sort: SortOrder,
+    /// Passages per hit (0 or 1: the best one only).
+    pub fragments: usize,
 }
 
 /// One hit.
@@ -114,6 +116,8 @@ pub struct Hit {
     pub score: Score,
     /// Best passage with highlights.
     pub snippet: Snippet,
+    /// With `fragments` above 1 in the request: that many passages, in reading order.
+    pub fragments: Vec<Snippet>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -251,7 +255,7 @@ impl SearchIndex {
             Vec::new()
         } else {
             let expanded = expand::highlight_words(&self.open, self.open.fields.body, &special)?;
-            self.load_hits(&searcher, &*text_query, hits, expanded)?
+            self.load_hits(&searcher, &*text_query, hits, expanded, request.fragments)?
         };
         Ok(SearchResults {
             total,
@@ -267,6 +271,7 @@ impl SearchIndex {
         query: &dyn Query,
         hits: Vec<(Score, DocAddress)>,
         expanded: Vec<snippet::ExpandedWord>,
+        fragments: usize,
     ) -> Result<Vec<Hit>> {
         let f = &self.open.fields;
         let fields = [f.body, f.captions, f.subtitle, f.title];
@@ -276,6 +281,11 @@ impl SearchIndex {
                 let doc: TantivyDocument = searcher.doc(address)?;
                 Ok(Hit {
                     snippet: maker.snippet(&doc),
+                    fragments: if fragments > 1 {
+                        maker.snippets(&doc, fragments)
+                    } else {
+                        Vec::new()
+                    },
                     stored: from_document(f, &doc),
                     score,
                 })

@@ -65,7 +65,7 @@ impl SearchIndex {
         let hits = if limit == 0 {
             Vec::new()
         } else {
-            self.load_hits(&searcher, &*like, top, Vec::new())?
+            self.load_hits(&searcher, &*like, top, Vec::new(), 1)?
         };
         let results = SearchResults {
             total,

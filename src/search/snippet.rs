@@ -161,6 +161,48 @@ impl SnippetMaker {
         tidy(&text, 0..end, &[])
     }
 
+    /// Up to `count` passages of a document, in reading order: the best passage of the first
+    /// field with a match, then the next best ones of that field that do not overlap it.
+    /// Without any match, the opening of the fallback field.
+    pub fn snippets(&self, doc: &TantivyDocument, count: usize) -> Vec<Snippet> {
+        for field in &self.fields {
+            let full = field_text(doc, field.field);
+            let generator = self.with_expanded(field, &full);
+            let generator = generator.as_ref().unwrap_or(&field.generator);
+            // Each chosen passage is blanked out (byte for byte, so offsets hold) before the
+            // next is looked for.
+            let mut masked = full.clone().into_bytes();
+            let mut chosen: Vec<(std::ops::Range<usize>, Vec<std::ops::Range<usize>>)> = Vec::new();
+            while chosen.len() < count.max(1) {
+                let text = String::from_utf8_lossy(&masked).into_owned();
+                let found = generator.snippet(&text);
+                if found.highlighted().is_empty() {
+                    break;
+                }
+                let (range, marks) =
+                    sentence_window(&full, found.fragment_range(), found.highlighted());
+                if chosen
+                    .iter()
+                    .any(|(r, _)| r.start < range.end && range.start < r.end)
+                {
+                    let plain = found.fragment_range();
+                    masked[plain].iter_mut().for_each(|b| *b = b' ');
+                    continue;
+                }
+                masked[range.clone()].iter_mut().for_each(|b| *b = b' ');
+                chosen.push((range, marks));
+            }
+            if !chosen.is_empty() {
+                chosen.sort_by_key(|(r, _)| r.start);
+                return chosen
+                    .into_iter()
+                    .map(|(r, m)| tidy(&full, r, &m))
+                    .collect();
+            }
+        }
+        vec![self.snippet(doc)]
+    }
+
     /// A generator that also knows the words of `text` matched by expansion, when any are.
     fn with_expanded(&self, field: &FieldSnippets, text: &str) -> Option<SnippetGenerator> {
         if self.expanded.is_empty() {
