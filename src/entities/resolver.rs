@@ -62,20 +62,6 @@ impl Resolver {
             .get(&(kind, value.trim().to_lowercase()))
             .map(Vec::as_slice)
     }
-
-    /// Topic category paths (every proper prefix of a taxonomy path), for facet counting.
-    pub fn topic_categories(&self) -> Vec<Vec<String>> {
-        let mut categories: Vec<Vec<String>> = Vec::new();
-        for segments in &self.topic_paths {
-            for len in 0..segments.len() {
-                let prefix = segments[..len].to_vec();
-                if !categories.contains(&prefix) {
-                    categories.push(prefix);
-                }
-            }
-        }
-        categories
-    }
 }
 
 /// Lower-cased strings that filters may use, mapped to facet paths.
