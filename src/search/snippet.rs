@@ -144,63 +144,68 @@ impl SnippetMaker {
     /// The best snippet of a document: the first field with a highlighted passage, else the
     /// opening of the fallback field.
     pub fn snippet(&self, doc: &TantivyDocument) -> Snippet {
-        for field in &self.fields {
-            let full = field_text(doc, field.field);
-            let found = match self.with_expanded(field, &full) {
-                Some(generator) => generator.snippet(&full),
-                None => field.generator.snippet(&full),
-            };
-            if !found.highlighted().is_empty() {
-                let (range, marks) =
-                    sentence_window(&full, found.fragment_range(), found.highlighted());
-                return tidy(&full, range, &marks);
-            }
-        }
-        let text = field_text(doc, self.fallback);
-        let end = word_end(&text, SNIPPET_CHARS);
-        tidy(&text, 0..end, &[])
+        self.snippets(doc, 1).swap_remove(0)
     }
 
     /// Up to `count` passages of a document, in reading order: the best passage of the first
     /// field with a match, then the next best ones of that field that do not overlap it.
-    /// Without any match, the opening of the fallback field.
+    /// Without any match, the opening of the fallback field. Never empty.
     pub fn snippets(&self, doc: &TantivyDocument, count: usize) -> Vec<Snippet> {
         for field in &self.fields {
             let full = field_text(doc, field.field);
-            let generator = self.with_expanded(field, &full);
-            let generator = generator.as_ref().unwrap_or(&field.generator);
-            // Each chosen passage is blanked out (byte for byte, so offsets hold) before the
-            // next is looked for.
-            let mut masked = full.clone().into_bytes();
-            let mut chosen: Vec<(std::ops::Range<usize>, Vec<std::ops::Range<usize>>)> = Vec::new();
-            while chosen.len() < count.max(1) {
-                let text = String::from_utf8_lossy(&masked).into_owned();
-                let found = generator.snippet(&text);
-                if found.highlighted().is_empty() {
-                    break;
-                }
-                let (range, marks) =
-                    sentence_window(&full, found.fragment_range(), found.highlighted());
-                if chosen
-                    .iter()
-                    .any(|(r, _)| r.start < range.end && range.start < r.end)
-                {
-                    let plain = found.fragment_range();
-                    masked[plain].iter_mut().for_each(|b| *b = b' ');
-                    continue;
-                }
-                masked[range.clone()].iter_mut().for_each(|b| *b = b' ');
-                chosen.push((range, marks));
-            }
+            let chosen = self.passages_of(field, &full, count.max(1));
             if !chosen.is_empty() {
-                chosen.sort_by_key(|(r, _)| r.start);
                 return chosen
                     .into_iter()
                     .map(|(r, m)| tidy(&full, r, &m))
                     .collect();
             }
         }
-        vec![self.snippet(doc)]
+        let text = field_text(doc, self.fallback);
+        let end = word_end(&text, SNIPPET_CHARS);
+        vec![tidy(&text, 0..end, &[])]
+    }
+
+    /// Up to `count` non-overlapping highlighted passages of `full`, in reading order, as
+    /// (range, highlights relative to it). Each chosen passage is blanked out (byte for
+    /// byte, so offsets hold) before the next is looked for; one passage needs no copy.
+    fn passages_of(
+        &self,
+        field: &FieldSnippets,
+        full: &str,
+        count: usize,
+    ) -> Vec<(Range<usize>, Vec<Range<usize>>)> {
+        let expanded = self.with_expanded(field, full);
+        let generator = expanded.as_ref().unwrap_or(&field.generator);
+        let mut masked: Option<Vec<u8>> = None;
+        let mut chosen: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+        while chosen.len() < count {
+            let found = match &masked {
+                None => generator.snippet(full),
+                Some(bytes) => generator.snippet(&String::from_utf8_lossy(bytes)),
+            };
+            if found.highlighted().is_empty() {
+                break;
+            }
+            let (range, marks) = sentence_window(full, found.fragment_range(), found.highlighted());
+            let overlaps = chosen
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end);
+            let blank = if overlaps {
+                found.fragment_range()
+            } else {
+                range.clone()
+            };
+            if !overlaps {
+                chosen.push((range, marks));
+            }
+            if chosen.len() < count {
+                let bytes = masked.get_or_insert_with(|| full.as_bytes().to_vec());
+                bytes[blank].iter_mut().for_each(|b| *b = b' ');
+            }
+        }
+        chosen.sort_by_key(|(r, _)| r.start);
+        chosen
     }
 
     /// A generator that also knows the words of `text` matched by expansion, when any are.
