@@ -89,11 +89,19 @@ impl fmt::Display for Skip {
 /// Reads a file as text, refusing files over `max_bytes`. A `.gz` file is decompressed
 /// first (its content is held to the same limit).
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, SkipReason> {
+    read_text_sized(path, max_bytes).map(|(text, _)| text)
+}
+
+/// [`read_text`], with the size of the file as read (before decompression).
+pub fn read_text_sized(path: &Path, max_bytes: u64) -> Result<(String, u64), SkipReason> {
     let bytes = read_bytes(path, max_bytes)?;
-    if is_gzip_name(path) {
-        return decode_text(&gunzip(&bytes, max_bytes)?);
-    }
-    decode_text(&bytes)
+    let size = bytes.len() as u64;
+    let text = if is_gzip_name(path) {
+        decode_text(&gunzip(&bytes, max_bytes)?)?
+    } else {
+        decode_text(&bytes)?
+    };
+    Ok((text, size))
 }
 
 /// True when the file name ends in `.gz`.

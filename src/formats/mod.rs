@@ -57,6 +57,8 @@ pub struct FileArticles {
     pub articles: Vec<Article>,
     /// Records skipped inside the file.
     pub bad_records: Vec<(usize, SkipReason)>,
+    /// Size of the file in bytes, as read.
+    pub bytes: u64,
 }
 
 /// Reads, decodes and parses one archive file into cleaned articles with ids and paths set.
@@ -68,10 +70,13 @@ pub fn read_file(
     rules: &Boilerplate,
     max_bytes: u64,
 ) -> Result<FileArticles, SkipReason> {
-    let text = read::read_text(path, max_bytes)?;
+    let (text, bytes) = read::read_text_sized(path, max_bytes)?;
     let path_text = path.to_string_lossy().into_owned();
     let id_base = Article::id_for_file(path);
-    let mut file = FileArticles::default();
+    let mut file = FileArticles {
+        bytes,
+        ..FileArticles::default()
+    };
     if format != Format::JsonLines {
         let article = parse_text(&text, format, rules)?;
         file.articles.push(finish(article, &path_text, id_base));

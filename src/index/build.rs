@@ -110,7 +110,10 @@ pub fn build_index(
     let started = Instant::now();
     let roots = checked_roots(archives)?;
     let rules = Boilerplate::with_overrides(options.schema_dir.as_deref())?;
-    let extractor = Extractor::with_overrides(options.schema_dir.as_deref())?;
+    let extractor = match options.extract_entities {
+        true => Some(Extractor::with_overrides(options.schema_dir.as_deref())?),
+        false => None,
+    };
     let open = open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = open_writer(&open, options)?;
     if options.rebuild {
@@ -119,7 +122,7 @@ pub fn build_index(
     let pipeline = Pipeline {
         open: &open,
         rules: &rules,
-        extractor: &extractor,
+        extractor: extractor.as_ref(),
         options,
         progress,
     };
@@ -214,7 +217,8 @@ fn next_batch(
 struct Pipeline<'a> {
     open: &'a OpenIndex,
     rules: &'a Boilerplate,
-    extractor: &'a Extractor,
+    /// `None` with `--no-entities`.
+    extractor: Option<&'a Extractor>,
     options: &'a BuildOptions,
     progress: &'a dyn Progress,
 }
@@ -299,11 +303,9 @@ impl Pipeline<'_> {
         for article in &read.articles {
             // A bug on one record of a many-article file skips that record only.
             let build = std::panic::AssertUnwindSafe(|| {
-                let entities = if self.options.extract_entities {
-                    self.extractor.extract(article)
-                } else {
-                    Entities::default()
-                };
+                let entities = self
+                    .extractor
+                    .map_or_else(Entities::default, |x| x.extract(article));
                 to_document(fields, article, &entities)
             });
             let doc = match std::panic::catch_unwind(build) {
@@ -326,7 +328,7 @@ impl Pipeline<'_> {
         }
         Ok(FileOutcome {
             articles: added,
-            bytes: std::fs::metadata(&file.path).map_or(0, |m| m.len()),
+            bytes: read.bytes,
             bad_records,
         })
     }
