@@ -14,6 +14,11 @@ pub struct ArchiveFile {
     pub path: PathBuf,
     /// Format chosen from the file name.
     pub format: Format,
+    /// Size in bytes when the walk saw it.
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch when the walk saw it (0 when the
+    /// file system keeps none).
+    pub mtime: u64,
 }
 
 /// Streams the article files under `roots`, in a stable (sorted) order. Walk problems such as
@@ -31,15 +36,28 @@ fn walk_root(root: &Path) -> impl Iterator<Item = Result<ArchiveFile, Skip>> {
         .filter_map(|entry| match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 Format::from_path(entry.path()).map(|format| {
+                    let (size, mtime) = entry.metadata().map(|m| stamp(&m)).unwrap_or((0, 0));
                     Ok(ArchiveFile {
                         path: entry.into_path(),
                         format,
+                        size,
+                        mtime,
                     })
                 })
             }
             Ok(_) => None,
             Err(err) => Some(Err(walk_skip(err))),
         })
+}
+
+/// Size and modification time (nanoseconds since the epoch) of a file.
+pub fn stamp(meta: &std::fs::Metadata) -> (u64, u64) {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+    (meta.len(), mtime)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -143,6 +143,9 @@ pub struct SearchArgs {
     /// Passages shown per hit (1 to 10).
     #[arg(long, default_value_t = 1, value_name = "N", value_parser = bounded::<1, 10>)]
     pub fragments: usize,
+    /// One hit per group of near-duplicates (syndicated copies), with "N similar".
+    #[arg(long)]
+    pub collapse: bool,
     /// Print one JSON object instead of text (same as --format json).
     #[arg(long)]
     pub json: bool,

@@ -95,6 +95,18 @@ fn write_summary(out: &mut impl Write, s: &BuildSummary, index: &Path) -> std::i
         s.indexed as f64 / secs,
         human_bytes((s.bytes as f64 / secs) as u64)
     )?;
+    writeln!(
+        out,
+        "files: {} new, {} changed, {} removed, {} unchanged",
+        s.new_files, s.changed_files, s.removed_files, s.unchanged_files
+    )?;
+    if s.copies + s.near_duplicates > 0 {
+        writeln!(
+            out,
+            "duplicates: {} exact copies folded into one article each, {} near-duplicates grouped",
+            s.copies, s.near_duplicates
+        )?;
+    }
     if s.skipped_total() > 0 {
         let reasons: Vec<String> = s
             .skipped

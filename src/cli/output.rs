@@ -75,7 +75,7 @@ pub fn printable(text: &str) -> String {
 }
 
 /// `search --json` hit object.
-pub fn hit_json(hit: &Hit) -> Value {
+pub fn hit_json(hit: &Hit, collapsed: bool) -> Value {
     let a = &hit.stored.article;
     let mut object = json!({
         "id": a.id,
@@ -97,6 +97,9 @@ pub fn hit_json(hit: &Hit) -> Value {
                 .collect::<Vec<_>>()
         );
     }
+    if collapsed {
+        object["similar"] = json!(hit.similar);
+    }
     add_entity_lists(&mut object, &hit.stored.entities);
     object
 }
@@ -107,7 +110,7 @@ pub fn article_json(stored: &StoredArticle) -> Value {
     let mut object = json!({
         "id": a.id,
         "path": a.path,
-        "paths": [a.path],
+        "paths": std::iter::once(&a.path).chain(&stored.copies).collect::<Vec<_>>(),
         "url": a.url,
         "title": a.title,
         "subtitle": a.subtitle,

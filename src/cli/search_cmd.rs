@@ -49,6 +49,7 @@ fn request_of(args: &SearchArgs) -> SearchRequest {
         limit: args.limit,
         offset: args.offset,
         fragments: args.fragments,
+        collapse: args.collapse,
         sort: match args.sort {
             SortArg::Relevance => SortOrder::Relevance,
             SortArg::Newest => SortOrder::Newest,
@@ -67,7 +68,7 @@ fn write_json(
         "query": args.query,
         "total": results.total,
         "took_ms": took_ms,
-        "hits": results.hits.iter().map(hit_json).collect::<Vec<_>>(),
+        "hits": results.hits.iter().map(|h| hit_json(h, args.collapse)).collect::<Vec<_>>(),
         "facets": facets_json(&results.facets),
     });
     writeln!(out, "{}", serde_json::to_string(&object)?)?;
@@ -156,6 +157,9 @@ fn write_hit(out: &mut impl Write, rank: usize, hit: &Hit, style: Style) -> std:
         meta.push(format!("score {:.2}", hit.score));
     }
     meta.push(format!("id {}", a.id));
+    if hit.similar > 0 {
+        meta.push(format!("{} similar", hit.similar));
+    }
     writeln!(out, "     {}", style.dim(&printable(&meta.join(" · "))))?;
     let (open, close) = style.highlight_marks();
     let passages = if hit.fragments.is_empty() {
@@ -250,7 +254,7 @@ pub fn similar(cli: &Cli, args: &SimilarArgs, out: &mut impl Write) -> anyhow::R
             "similar_to": source.article.id,
             "total": results.total,
             "took_ms": took_ms,
-            "hits": results.hits.iter().map(hit_json).collect::<Vec<_>>(),
+            "hits": results.hits.iter().map(|h| hit_json(h, false)).collect::<Vec<_>>(),
         });
         writeln!(out, "{}", serde_json::to_string(&object)?)?;
         return Ok(EXIT_OK);

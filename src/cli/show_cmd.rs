@@ -29,6 +29,10 @@ pub fn show(cli: &Cli, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<
     let rows = [
         ("id", Some(a.id.clone())),
         ("path", Some(a.path.clone())),
+        (
+            "copies",
+            (!stored.copies.is_empty()).then(|| stored.copies.join(", ")),
+        ),
         ("url", a.url.clone()),
         ("source", a.source.clone()),
         ("section", a.section.clone()),
@@ -72,6 +76,11 @@ pub fn stats(cli: &Cli, args: &StatsArgs, out: &mut impl Write) -> anyhow::Resul
         let object = json!({
             "index": cli.index.display().to_string(),
             "docs": stats.docs,
+            "duplicates": {
+                "exact_copies": stats.copies,
+                "near_groups": stats.near_groups,
+                "near_grouped_articles": stats.near_grouped,
+            },
             "index_bytes": stats.index_bytes,
             "segments": stats.segments,
             "fields": stats.fields,
@@ -83,6 +92,11 @@ pub fn stats(cli: &Cli, args: &StatsArgs, out: &mut impl Write) -> anyhow::Resul
     let style = Style::detect();
     writeln!(out, "index     {}", cli.index.display())?;
     writeln!(out, "articles  {}", stats.docs)?;
+    writeln!(
+        out,
+        "copies    {} files folded as exact copies; {} near-duplicate groups of {} articles",
+        stats.copies, stats.near_groups, stats.near_grouped
+    )?;
     writeln!(out, "size      {}", human_bytes(stats.index_bytes))?;
     writeln!(out, "segments  {}", stats.segments)?;
     writeln!(out, "fields    {}", stats.fields.join(", "))?;

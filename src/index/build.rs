@@ -6,18 +6,17 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::{IndexWriter, TantivyError, Term};
 
-use super::document::to_document;
+use super::ledger::{FileState, Ledger, file_key};
+use super::pipeline::{Job, Pipeline, Shared};
 use super::{OpenIndex, open_or_create};
 use crate::clean::Boilerplate;
-use crate::entities::{Entities, Extractor};
+use crate::entities::Extractor;
 use crate::error::{Error, Result};
-use crate::formats;
 use crate::read::{DEFAULT_MAX_FILE_BYTES, Skip};
 use crate::walk::{self, ArchiveFile};
 
@@ -82,15 +81,27 @@ impl Progress for NoProgress {}
 pub struct BuildSummary {
     /// Article files found.
     pub files_seen: u64,
-    /// Articles indexed.
+    /// Files the index did not know.
+    pub new_files: u64,
+    /// Known files whose content changed.
+    pub changed_files: u64,
+    /// Known files that are gone; their articles were removed.
+    pub removed_files: u64,
+    /// Known files left as they were (same size and time, or same content).
+    pub unchanged_files: u64,
+    /// Articles indexed (exact copies not counted).
     pub indexed: u64,
-    /// Skipped files by reason kind ("binary", "malformed", ...).
+    /// Exact copies folded into an article already indexed.
+    pub copies: u64,
+    /// Articles indexed that are near-duplicates of another (same group).
+    pub near_duplicates: u64,
+    /// Skipped files and records by reason kind ("binary", "malformed", ...).
     pub skipped: BTreeMap<&'static str, u64>,
-    /// Bytes of the files indexed.
+    /// Bytes of the files read.
     pub bytes: u64,
     /// Wall time.
     pub elapsed: Duration,
-    /// Documents in the index after the final commit.
+    /// Articles in the index after the final commit (copy records not counted).
     pub docs_in_index: u64,
 }
 
@@ -101,7 +112,9 @@ impl BuildSummary {
     }
 }
 
-/// Indexes every article under `archives` into the index of `options`.
+/// Indexes every article under `archives` into the index of `options`. Files the index
+/// already holds with the same size and modification time are not read again; files that
+/// are gone from the archive are removed from the index.
 pub fn build_index(
     archives: &[PathBuf],
     options: &BuildOptions,
@@ -116,44 +129,242 @@ pub fn build_index(
     };
     let open = open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = open_writer(&open, options)?;
-    if options.rebuild {
+    let ledger = if options.rebuild {
         writer.delete_all_documents()?;
-    }
+        Ledger::default()
+    } else {
+        Ledger::load(&open)?
+    };
+    let Ledger {
+        files: known,
+        copies: known_copies,
+        duplicates,
+    } = ledger;
+    let shared = Shared {
+        duplicates: Mutex::new(duplicates),
+        ..Shared::default()
+    };
     let pipeline = Pipeline {
         open: &open,
         rules: &rules,
         extractor: extractor.as_ref(),
         options,
         progress,
+        shared: &shared,
     };
-    let mut summary = BuildSummary::default();
-    let mut since_commit = 0;
-    let mut last_commit = Instant::now();
-    let mut files = walk::archive_files(&roots);
+    let summary = Mutex::new(BuildSummary::default());
+    let mut walk = Walk {
+        known: &known,
+        seen: FxHashSet::default(),
+        stash: FxHashMap::default(),
+    };
+    let mut commits = CommitClock::new(options);
+    let mut files = keyed_files(&roots);
     loop {
-        let batch = next_batch(&mut files, progress, &mut summary);
-        if batch.is_empty() {
+        let jobs = walk.next_batch(&mut files, progress, &summary);
+        if jobs.is_empty() {
             break;
         }
-        let added = pipeline.run(&writer, &batch, &mut summary);
-        since_commit += added;
-        if since_commit >= options.commit_every_docs
-            || last_commit.elapsed() >= options.commit_every
-        {
-            writer.commit()?;
-            progress.committed(summary.indexed);
-            since_commit = 0;
-            last_commit = Instant::now();
-        }
+        let outcome = pipeline.run(&writer, &jobs, &summary);
+        lock(&summary).unchanged_files += outcome.unchanged;
+        let changed = jobs.iter().filter(|j| j.previous.is_some()).count() as u64;
+        let mut s = lock(&summary);
+        s.changed_files += changed.saturating_sub(outcome.unchanged);
+        s.new_files += jobs.len() as u64 - changed;
+        drop(s);
+        commits.tick(&mut writer, outcome.written, progress, &summary)?;
+    }
+    let requeued = walk.retire(&roots, &writer, &open, &known_copies, &shared, &summary);
+    if !requeued.is_empty() {
+        pipeline.run(&writer, &requeued, &summary);
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    let reader = open.index.reader()?;
-    reader.reload()?;
-    summary.docs_in_index = reader.searcher().num_docs();
+    let mut summary = summary.into_inner().unwrap_or_else(|e| e.into_inner());
+    summary.docs_in_index = super::article_count(&open)?;
     progress.committed(summary.docs_in_index);
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Commits every [`BuildOptions::commit_every_docs`] documents or
+/// [`BuildOptions::commit_every`], whichever comes first.
+struct CommitClock {
+    every_docs: u64,
+    every: Duration,
+    since_commit: u64,
+    last_commit: Instant,
+}
+
+impl CommitClock {
+    fn new(options: &BuildOptions) -> Self {
+        CommitClock {
+            every_docs: options.commit_every_docs,
+            every: options.commit_every,
+            since_commit: 0,
+            last_commit: Instant::now(),
+        }
+    }
+
+    fn tick(
+        &mut self,
+        writer: &mut IndexWriter,
+        written: u64,
+        progress: &dyn Progress,
+        summary: &Mutex<BuildSummary>,
+    ) -> Result<()> {
+        self.since_commit += written;
+        if self.since_commit >= self.every_docs || self.last_commit.elapsed() >= self.every {
+            writer.commit()?;
+            progress.committed(lock(summary).indexed);
+            self.since_commit = 0;
+            self.last_commit = Instant::now();
+        }
+        Ok(())
+    }
+}
+
+/// The archive files under `roots`, each with its key.
+fn keyed_files(
+    roots: &[PathBuf],
+) -> impl Iterator<Item = std::result::Result<(String, ArchiveFile), Skip>> + '_ {
+    roots.iter().flat_map(|root| {
+        let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        walk::archive_files(std::slice::from_ref(root))
+            .map(move |item| item.map(|file| (file_key(&canonical, root, &file.path), file)))
+    })
+}
+
+/// The walk's side of a build: which files were seen, and which unchanged files hold copies
+/// (they are read again if the article they copy goes away).
+struct Walk<'a> {
+    known: &'a FxHashMap<String, FileState>,
+    seen: FxHashSet<String>,
+    stash: FxHashMap<String, ArchiveFile>,
+}
+
+impl<'a> Walk<'a> {
+    /// Pulls up to [`BATCH_FILES`] new or changed files from the walk. Unchanged files are
+    /// counted and passed over; walk errors are reported as skips.
+    fn next_batch(
+        &mut self,
+        files: &mut impl Iterator<Item = std::result::Result<(String, ArchiveFile), Skip>>,
+        progress: &dyn Progress,
+        summary: &Mutex<BuildSummary>,
+    ) -> Vec<Job<'a>> {
+        let mut jobs = Vec::with_capacity(BATCH_FILES);
+        let mut summary = lock(summary);
+        for item in files.by_ref() {
+            let (key, file) = match item {
+                Ok(found) => found,
+                Err(skip) => {
+                    progress.skipped(&skip);
+                    *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
+                    continue;
+                }
+            };
+            summary.files_seen += 1;
+            if !self.seen.insert(key.clone()) {
+                continue;
+            }
+            match self.known.get(&key) {
+                Some(state) if state.size == file.size && state.mtime == file.mtime => {
+                    summary.unchanged_files += 1;
+                    if state.records.len() > state.articles.len() {
+                        self.stash.insert(key, file);
+                    }
+                    continue;
+                }
+                Some(state) => {
+                    jobs.push(Job {
+                        key,
+                        file,
+                        previous: Some(state),
+                    });
+                }
+                None => jobs.push(Job {
+                    key,
+                    file,
+                    previous: None,
+                }),
+            }
+            if jobs.len() == BATCH_FILES {
+                break;
+            }
+        }
+        jobs
+    }
+
+    /// Removes the files that are gone, and returns the files to read again because the
+    /// article they copied was removed or replaced.
+    fn retire(
+        &mut self,
+        roots: &[PathBuf],
+        writer: &IndexWriter,
+        open: &OpenIndex,
+        known_copies: &FxHashMap<String, Vec<String>>,
+        shared: &Shared,
+        summary: &Mutex<BuildSummary>,
+    ) -> Vec<Job<'a>> {
+        let canonical: Vec<PathBuf> = roots
+            .iter()
+            .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+            .collect();
+        let mut gone_articles = Vec::new();
+        for (key, state) in self.known {
+            let under_roots = canonical
+                .iter()
+                .any(|root| Path::new(key).starts_with(root));
+            if !under_roots || self.seen.contains(key) {
+                continue;
+            }
+            writer.delete_term(Term::from_field_text(open.fields.file, key));
+            lock(summary).removed_files += 1;
+            let mut duplicates = lock(&shared.duplicates);
+            for (id, hash) in &state.records {
+                duplicates.forget(hash, id);
+            }
+            gone_articles.extend(state.articles.iter().cloned());
+        }
+        let mut requeue = Vec::new();
+        let mut read_again = |key: &String, file: ArchiveFile| {
+            writer.delete_term(Term::from_field_text(open.fields.file, key));
+            requeue.push(Job {
+                key: key.clone(),
+                file,
+                previous: None,
+            });
+        };
+        let replaced = std::mem::take(&mut *lock(&shared.replaced));
+        for id in replaced.iter().chain(&gone_articles) {
+            for key in known_copies.get(id).into_iter().flatten() {
+                if let Some(file) = self.stash.remove(key) {
+                    read_again(key, file);
+                }
+            }
+        }
+        // Copies made in this run of an article now gone, or of the old text of an
+        // article whose file changed, are read again.
+        let mut run_copies = lock(&shared.copies);
+        let duplicates = lock(&shared.duplicates);
+        for id in &gone_articles {
+            for copy in run_copies.remove(id).unwrap_or_default() {
+                read_again(&copy.key, copy.file);
+            }
+        }
+        for id in &replaced {
+            for copy in run_copies.remove(id).unwrap_or_default() {
+                if !duplicates.holds(&copy.hash, id) {
+                    read_again(&copy.key, copy.file);
+                }
+            }
+        }
+        requeue
+    }
 }
 
 /// The archive roots as given (paths are stored and shown the way the user wrote them), once
@@ -186,167 +397,4 @@ fn open_writer(open: &OpenIndex, options: &BuildOptions) -> Result<IndexWriter> 
             },
             other => Error::Engine(other),
         })
-}
-
-/// Pulls up to [`BATCH_FILES`] files from the walk, reporting walk errors as skips.
-fn next_batch(
-    files: &mut impl Iterator<Item = std::result::Result<ArchiveFile, Skip>>,
-    progress: &dyn Progress,
-    summary: &mut BuildSummary,
-) -> Vec<ArchiveFile> {
-    let mut batch = Vec::with_capacity(BATCH_FILES);
-    for item in files.by_ref() {
-        match item {
-            Ok(file) => {
-                summary.files_seen += 1;
-                batch.push(file);
-                if batch.len() == BATCH_FILES {
-                    break;
-                }
-            }
-            Err(skip) => {
-                progress.skipped(&skip);
-                *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
-            }
-        }
-    }
-    batch
-}
-
-/// The per-file work shared by the rayon workers.
-struct Pipeline<'a> {
-    open: &'a OpenIndex,
-    rules: &'a Boilerplate,
-    /// `None` with `--no-entities`.
-    extractor: Option<&'a Extractor>,
-    options: &'a BuildOptions,
-    progress: &'a dyn Progress,
-}
-
-impl Pipeline<'_> {
-    /// Processes one batch in parallel; returns the number of documents added.
-    fn run(&self, writer: &IndexWriter, batch: &[ArchiveFile], summary: &mut BuildSummary) -> u64 {
-        let added = AtomicU64::new(0);
-        let bytes = AtomicU64::new(0);
-        let skipped: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-        batch
-            .par_iter()
-            .for_each(|file| match self.index_file_guarded(writer, file) {
-                Ok(outcome) => {
-                    added.fetch_add(outcome.articles, Ordering::Relaxed);
-                    bytes.fetch_add(outcome.bytes, Ordering::Relaxed);
-                    self.progress.indexed(&file.path, outcome.bytes);
-                    for skip in &outcome.bad_records {
-                        self.progress.skipped(skip);
-                        if let Ok(mut list) = skipped.lock() {
-                            list.push(skip.reason.kind());
-                        }
-                    }
-                }
-                Err(skip) => {
-                    self.progress.skipped(&skip);
-                    if let Ok(mut list) = skipped.lock() {
-                        list.push(skip.reason.kind());
-                    }
-                }
-            });
-        for kind in skipped.into_inner().unwrap_or_default() {
-            *summary.skipped.entry(kind).or_default() += 1;
-        }
-        let added = added.into_inner();
-        summary.indexed += added;
-        summary.bytes += bytes.into_inner();
-        added
-    }
-
-    /// [`Self::index_file`], with a panic on one file turned into a skip of that file.
-    fn index_file_guarded(
-        &self,
-        writer: &IndexWriter,
-        file: &ArchiveFile,
-    ) -> std::result::Result<FileOutcome, Skip> {
-        let run = std::panic::AssertUnwindSafe(|| self.index_file(writer, file));
-        std::panic::catch_unwind(run).unwrap_or_else(|payload| {
-            Err(Skip {
-                path: file.path.clone(),
-                reason: crate::read::SkipReason::Internal(panic_message(&*payload)),
-            })
-        })
-    }
-
-    fn index_file(
-        &self,
-        writer: &IndexWriter,
-        file: &ArchiveFile,
-    ) -> std::result::Result<FileOutcome, Skip> {
-        let skip = |reason| Skip {
-            path: file.path.clone(),
-            reason,
-        };
-        let read = formats::read_file(
-            &file.path,
-            file.format,
-            self.rules,
-            self.options.max_file_bytes,
-        )
-        .map_err(skip)?;
-        let fields = &self.open.fields;
-        let mut bad_records: Vec<Skip> = read
-            .bad_records
-            .into_iter()
-            .map(|(line, reason)| Skip {
-                path: std::path::PathBuf::from(format!("{}#{line}", file.path.display())),
-                reason,
-            })
-            .collect();
-        let mut added = 0;
-        for article in &read.articles {
-            // A bug on one record of a many-article file skips that record only.
-            let build = std::panic::AssertUnwindSafe(|| {
-                let entities = self
-                    .extractor
-                    .map_or_else(Entities::default, |x| x.extract(article));
-                to_document(fields, article, &entities)
-            });
-            let doc = match std::panic::catch_unwind(build) {
-                Ok(doc) => doc,
-                Err(payload) => {
-                    bad_records.push(Skip {
-                        path: std::path::PathBuf::from(&article.path),
-                        reason: crate::read::SkipReason::Internal(panic_message(&*payload)),
-                    });
-                    continue;
-                }
-            };
-            writer.delete_term(Term::from_field_text(fields.id, &article.id));
-            writer.add_document(doc).map_err(|e| {
-                skip(crate::read::SkipReason::Unreadable(format!(
-                    "index writer: {e}"
-                )))
-            })?;
-            added += 1;
-        }
-        Ok(FileOutcome {
-            articles: added,
-            bytes: read.bytes,
-            bad_records,
-        })
-    }
-}
-
-/// The message a panic carried.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".into())
-}
-
-/// What indexing one file gave.
-struct FileOutcome {
-    articles: u64,
-    bytes: u64,
-    /// Records of a many-article file that were skipped.
-    bad_records: Vec<Skip>,
 }

@@ -5,7 +5,8 @@ use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, TantivyDocument};
 use time::{Date, OffsetDateTime};
 
-use super::schema::{FacetKind, Fields, TOPIC_LEAF_ROOT};
+use super::dedup::{Signature, signature_bytes};
+use super::schema::{COPY_ROLE, FacetKind, Fields, TOPIC_LEAF_ROOT};
 use crate::article::Article;
 use crate::entities::{Entities, EntityKind};
 
@@ -18,6 +19,9 @@ pub struct StoredArticle {
     /// Its entities with counts.
     #[serde(skip)]
     pub entities: Entities,
+    /// Paths of the other files holding an exact copy of the article (filled by lookups
+    /// that ask for them).
+    pub copies: Vec<String>,
 }
 
 /// Builds the tantivy document of an article.
@@ -58,6 +62,58 @@ pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> T
     }
     let stored = serde_json::to_string(entities).unwrap_or_default();
     doc.add_text(fields.entities, stored);
+    doc
+}
+
+/// The file a record came from: its key (see [`super::ledger::file_key`]), size and
+/// modification time, kept so that a re-run can tell whether the file changed.
+#[derive(Debug, Clone, Copy)]
+pub struct FileStamp<'a> {
+    /// Key of the file.
+    pub key: &'a str,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: u64,
+}
+
+/// Adds the file fields of `stamp` to a document.
+pub fn add_file_fields(fields: &Fields, doc: &mut TantivyDocument, stamp: FileStamp) {
+    doc.add_text(fields.file, stamp.key);
+    doc.add_u64(fields.file_size, stamp.size);
+    doc.add_u64(fields.file_mtime, stamp.mtime);
+}
+
+/// Adds the near-duplicate fields of an article: its MinHash signature (when the body is
+/// long enough to have one) and its group.
+pub fn add_near_fields(
+    fields: &Fields,
+    doc: &mut TantivyDocument,
+    signature: Option<&Signature>,
+    group: &str,
+) {
+    if let Some(signature) = signature {
+        doc.add_bytes(fields.minhash, &signature_bytes(signature));
+    }
+    doc.add_text(fields.near_group, group);
+}
+
+/// The copy record of an article whose text is an exact copy of the article `copy_of`: no
+/// text, only the file's path and stamp, so the story is indexed once with every path kept.
+pub fn copy_document(
+    fields: &Fields,
+    article: &Article,
+    copy_of: &str,
+    hash: &str,
+    stamp: FileStamp,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.path, &article.path);
+    doc.add_text(fields.content_hash, hash);
+    doc.add_text(fields.copy_of, copy_of);
+    doc.add_text(fields.role, COPY_ROLE);
+    add_file_fields(fields, &mut doc, stamp);
     doc
 }
 
@@ -132,5 +188,6 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
             captions: texts(fields.captions),
         },
         entities,
+        copies: Vec::new(),
     }
 }

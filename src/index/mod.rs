@@ -3,7 +3,10 @@
 //! index lives on disk and how it is opened.
 
 pub mod build;
+pub mod dedup;
 pub mod document;
+pub mod ledger;
+mod pipeline;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +37,19 @@ pub struct OpenIndex {
     pub fields: Fields,
     /// Directory of the index.
     pub dir: PathBuf,
+}
+
+/// Articles in the last commit of an index: every document but the copy records.
+pub fn article_count(open: &OpenIndex) -> Result<u64> {
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    copy_count(&searcher, &open.fields).map(|copies| searcher.num_docs() - copies)
+}
+
+/// Copy records (exact copies folded into another article) in what `searcher` sees.
+pub fn copy_count(searcher: &tantivy::Searcher, fields: &schema::Fields) -> Result<u64> {
+    let term = tantivy::Term::from_field_text(fields.role, schema::COPY_ROLE);
+    Ok(searcher.doc_freq(&term)?)
 }
 
 /// Opens an existing index for reading.

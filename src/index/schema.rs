@@ -4,7 +4,8 @@
 use tantivy::Index;
 use tantivy::schema::{DateOptions, DateTimePrecision};
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -15,7 +16,7 @@ use crate::entities::EntityKind;
 
 /// Bumped whenever the fields or analyzers change; an index with another version must be
 /// rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Root of the flat topic facets (`/topic-leaf/Abraham Accords`), kept beside the
 /// hierarchical `/topic/Diplomacy/Abraham Accords` so that topic counts take one facet pass
@@ -64,9 +65,29 @@ pub struct Fields {
     pub facets: Field,
     /// Extracted entities with counts, as stored JSON.
     pub entities: Field,
-    /// Hash of the cleaned title and body (string, stored).
+    /// Hash of the cleaned title and body (string, stored, fast).
     pub content_hash: Field,
+    /// Key of the file the article was read from: its folder resolved, so that every run
+    /// names it alike; JSON Lines records share their file's key (string, fast).
+    pub file: Field,
+    /// Size of that file in bytes when it was read (fast).
+    pub file_size: Field,
+    /// Modification time of that file in nanoseconds since the epoch (fast).
+    pub file_mtime: Field,
+    /// MinHash signature of the body's word shingles, for near-duplicates (bytes, fast).
+    pub minhash: Field,
+    /// Id of the first article of this article's near-duplicate group (string, fast,
+    /// stored); an article unlike any other is its own group.
+    pub near_group: Field,
+    /// On a copy record only: the id of the article whose exact copy the file holds
+    /// (string, stored). A copy record has no text; it keeps the file's path on record.
+    pub copy_of: Field,
+    /// `copy` on copy records (string), so that searches leave them out.
+    pub role: Field,
 }
+
+/// The value of [`Fields::role`] on copy records.
+pub const COPY_ROLE: &str = "copy";
 
 impl Fields {
     /// Looks the fields up in a schema built by [`build_schema`].
@@ -91,6 +112,13 @@ impl Fields {
             facets: f("facets")?,
             entities: f("entities")?,
             content_hash: f("content_hash")?,
+            file: f("file")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
+            minhash: f("minhash")?,
+            near_group: f("near_group")?,
+            copy_of: f("copy_of")?,
+            role: f("role")?,
         })
     }
 
@@ -124,7 +152,7 @@ pub fn build_schema() -> Schema {
             options
         }
     };
-    builder.add_text_field("id", STRING | STORED | tantivy::schema::FAST);
+    builder.add_text_field("id", STRING | STORED | FAST);
     builder.add_text_field("path", STRING | STORED);
     builder.add_text_field("url", STRING | STORED);
     builder.add_text_field("source", text(NAME_TOKENIZER, true));
@@ -144,7 +172,14 @@ pub fn build_schema() -> Schema {
     }
     builder.add_facet_field("facets", FacetOptions::default());
     builder.add_text_field("entities", STORED);
-    builder.add_text_field("content_hash", STRING | STORED);
+    builder.add_text_field("content_hash", STRING | STORED | FAST);
+    builder.add_text_field("file", STRING | FAST);
+    builder.add_u64_field("file_size", FAST);
+    builder.add_u64_field("file_mtime", FAST);
+    builder.add_bytes_field("minhash", FAST);
+    builder.add_text_field("near_group", STRING | STORED | FAST);
+    builder.add_text_field("copy_of", STRING | STORED | FAST);
+    builder.add_text_field("role", STRING);
     builder.build()
 }
 

@@ -1,6 +1,7 @@
 //! Searching an index: query parsing (tantivy's QueryParser plus our filters), ranking,
 //! paging, facet counts, snippets, and looking articles up by id or path.
 
+mod collapse;
 mod expand;
 pub mod facets;
 mod similar;
@@ -16,7 +17,7 @@ use tantivy::collector::{Count, MultiCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
     DateTime, DocAddress, IndexReader, Order, ReloadPolicy, Score, TantivyDocument, Term,
 };
@@ -105,6 +106,8 @@ pub struct SearchRequest {
     pub sort: SortOrder,
     /// Passages per hit (0 or 1: the best one only).
     pub fragments: usize,
+    /// Show one article per near-duplicate group, with the number of the others.
+    pub collapse: bool,
 }
 
 /// One hit.
@@ -118,6 +121,9 @@ pub struct Hit {
     pub snippet: Snippet,
     /// With `fragments` above 1 in the request: that many passages, in reading order.
     pub fragments: Vec<Snippet>,
+    /// With `collapse` in the request: the other articles of the hit's near-duplicate
+    /// group among the matches.
+    pub similar: u64,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -174,6 +180,12 @@ impl FacetChoice {
 pub struct Stats {
     /// Articles in the index.
     pub docs: u64,
+    /// Files folded as exact copies of an article.
+    pub copies: u64,
+    /// Near-duplicate groups of two or more articles.
+    pub near_groups: u64,
+    /// Articles in those groups.
+    pub near_grouped: u64,
     /// Bytes on disk.
     pub index_bytes: u64,
     /// Segments.
@@ -229,7 +241,10 @@ impl SearchIndex {
             .filter(|_| !plan.is_empty())
             .map(|c| multi.add_collector(c))
             .collect();
-        let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let page = match request.collapse {
+            false => TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset),
+            true => TopDocs::with_limit(collapse::candidates(request.offset + request.limit)),
+        };
         let (hits, mut fruits) = match request.sort {
             SortOrder::Relevance => searcher.search(&query, &(page.order_by_score(), multi))?,
             SortOrder::Newest | SortOrder::Oldest => {
@@ -251,6 +266,10 @@ impl SearchIndex {
             .into_iter()
             .map(|h| h.extract(&mut fruits))
             .collect();
+        let hits: Vec<(Score, DocAddress, u64)> = match request.collapse {
+            false => hits.into_iter().map(|(s, a)| (s, a, 0)).collect(),
+            true => collapse::collapse(&searcher, &self.open.fields, &*query, hits, request)?,
+        };
         let hits = if request.limit == 0 {
             Vec::new()
         } else {
@@ -269,7 +288,7 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
-        hits: Vec<(Score, DocAddress)>,
+        hits: Vec<(Score, DocAddress, u64)>,
         expanded: Vec<snippet::ExpandedWord>,
         fragments: usize,
     ) -> Result<Vec<Hit>> {
@@ -277,7 +296,7 @@ impl SearchIndex {
         let fields = [f.body, f.captions, f.subtitle, f.title];
         let maker = snippet::SnippetMaker::new(searcher, query, &fields, expanded)?;
         hits.into_iter()
-            .map(|(score, address)| {
+            .map(|(score, address, similar)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
                 Ok(Hit {
                     snippet: maker.snippet(&doc),
@@ -288,6 +307,7 @@ impl SearchIndex {
                     },
                     stored: from_document(f, &doc),
                     score,
+                    similar,
                 })
             })
             .collect()
@@ -347,7 +367,14 @@ impl SearchIndex {
         query: Box<dyn Query>,
         request: &SearchRequest,
     ) -> Result<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        let copies = Term::from_field_text(self.open.fields.role, index::schema::COPY_ROLE);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, query),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(copies, IndexRecordOption::Basic)),
+            ),
+        ];
         for (kind, value) in &request.filters {
             let path = match kind {
                 FacetKind::Entity(entity) => self.resolver()?.filter_path(*entity, value),
@@ -373,12 +400,6 @@ impl SearchIndex {
             );
             clauses.push((Occur::Must, Box::new(range)));
         }
-        if clauses.len() == 1 {
-            return Ok(clauses
-                .pop()
-                .map(|(_, q)| q)
-                .unwrap_or_else(|| Box::new(AllQuery)));
-        }
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
@@ -397,10 +418,35 @@ impl SearchIndex {
             let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
             if let Some((_, address)) = top.first() {
                 let doc: TantivyDocument = searcher.doc(*address)?;
-                return Ok(from_document(f, &doc));
+                let copy_of = doc.get_first(f.copy_of).and_then(|v| v.as_str());
+                if let Some(original) = copy_of.filter(|id| *id != id_or_path) {
+                    return self.get(original);
+                }
+                let mut stored = from_document(f, &doc);
+                stored.copies = self.copy_paths(&searcher, &stored.article.id)?;
+                return Ok(stored);
             }
         }
         Err(Error::NotFound(id_or_path.to_string()))
+    }
+
+    /// Paths of the files holding exact copies of the article `id`.
+    fn copy_paths(&self, searcher: &tantivy::Searcher, id: &str) -> Result<Vec<String>> {
+        let f = &self.open.fields;
+        let query = TermQuery::new(
+            Term::from_field_text(f.copy_of, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&query, &TopDocs::with_limit(10_000).order_by_score())?;
+        let mut paths = Vec::with_capacity(top.len());
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(path) = doc.get_first(f.path).and_then(|v| v.as_str()) {
+                paths.push(path.to_string());
+            }
+        }
+        paths.sort();
+        Ok(paths)
     }
 
     /// Counts of one facet kind over the matches of `query` (every article when empty).
@@ -441,8 +487,13 @@ impl SearchIndex {
         };
         let facets = self.search(&request)?.facets;
         let schema = self.open.index.schema();
+        let copies = index::copy_count(&searcher, &self.open.fields)?;
+        let (near_groups, near_grouped) = collapse::group_sizes(&searcher)?;
         Ok(Stats {
-            docs: searcher.num_docs(),
+            docs: searcher.num_docs() - copies,
+            copies,
+            near_groups,
+            near_grouped,
             index_bytes: dir_size(&self.open.dir),
             segments: searcher.segment_readers().len(),
             fields: schema
@@ -456,7 +507,6 @@ impl SearchIndex {
     /// Every article, in index order, for export.
     pub fn all_articles(&self) -> impl Iterator<Item = Result<StoredArticle>> + '_ {
         let searcher = self.reader.searcher();
-        let fields = self.open.fields;
         let segments: Vec<(u32, u32)> = searcher
             .segment_readers()
             .iter()
@@ -473,11 +523,29 @@ impl SearchIndex {
             let alive = alive[segment as usize].clone();
             (0..max_doc)
                 .filter(move |doc| alive.as_ref().is_none_or(|bits| bits.is_alive(*doc)))
-                .map(move |doc| {
-                    let doc: TantivyDocument = searcher.doc(DocAddress::new(segment, doc))?;
-                    Ok(from_document(&fields, &doc))
+                .filter_map(move |doc| {
+                    self.stored_article(&searcher, DocAddress::new(segment, doc))
                 })
         })
+    }
+
+    /// The article at `address` with the paths of its copies; `None` for a copy record.
+    fn stored_article(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+    ) -> Option<Result<StoredArticle>> {
+        let fields = &self.open.fields;
+        let load = || -> Result<Option<StoredArticle>> {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if doc.get_first(fields.copy_of).is_some() {
+                return Ok(None);
+            }
+            let mut stored = from_document(fields, &doc);
+            stored.copies = self.copy_paths(searcher, &stored.article.id)?;
+            Ok(Some(stored))
+        };
+        load().transpose()
     }
 
     /// Changes how relevance is computed (for evaluation and tuning).

@@ -65,7 +65,13 @@ impl SearchIndex {
         let hits = if limit == 0 {
             Vec::new()
         } else {
-            self.load_hits(&searcher, &*like, top, Vec::new(), 1)?
+            self.load_hits(
+                &searcher,
+                &*like,
+                top.into_iter().map(|(s, a)| (s, a, 0)).collect(),
+                Vec::new(),
+                1,
+            )?
         };
         let results = SearchResults {
             total,

@@ -1,0 +1,170 @@
+//! What an index already holds, file by file, read from its fast fields when a build starts:
+//! each file's size and modification time (so that a re-run reads only new and changed
+//! files), the articles it gave with their content hashes, and the copy records that point
+//! at each article.
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
+use tantivy::columnar::StrColumn;
+use tantivy::{DocId, SegmentReader};
+
+use super::OpenIndex;
+use super::dedup::{Duplicates, signature_from_bytes};
+use crate::error::Result;
+
+/// One file as the index knows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileState {
+    /// Size in bytes when it was read.
+    pub size: u64,
+    /// Modification time (nanoseconds since the epoch) when it was read.
+    pub mtime: u64,
+    /// (id, content hash) of each record of the file, article or copy, in no set order.
+    pub records: Vec<(String, String)>,
+    /// Ids of the articles this file holds (not copies).
+    pub articles: Vec<String>,
+}
+
+/// Every file the index knows, and the duplicates state of its articles.
+#[derive(Debug, Default)]
+pub struct Ledger {
+    /// Files by key (see [`file_key`]).
+    pub files: FxHashMap<String, FileState>,
+    /// Article id → keys of the files holding copies of it.
+    pub copies: FxHashMap<String, Vec<String>>,
+    /// Content hashes and SimHash groups of the indexed articles.
+    pub duplicates: Duplicates,
+}
+
+/// The key a file is known by: its path with the archive root resolved (symlinks, `.`),
+/// so that `archive/x.txt` and `./archive/x.txt` are one file.
+pub fn file_key(canonical_root: &Path, root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let key: PathBuf = if relative.as_os_str().is_empty() {
+        canonical_root.to_path_buf()
+    } else {
+        canonical_root.join(relative)
+    };
+    key.to_string_lossy().into_owned()
+}
+
+/// Fast-field columns of one segment.
+struct Columns {
+    id: StrColumn,
+    file: StrColumn,
+    hash: StrColumn,
+    group: Option<StrColumn>,
+    copy_of: Option<StrColumn>,
+    size: tantivy::columnar::Column<u64>,
+    mtime: tantivy::columnar::Column<u64>,
+    minhash: Option<tantivy::columnar::BytesColumn>,
+}
+
+impl Ledger {
+    /// Reads the ledger of the last commit of `open`.
+    pub fn load(open: &OpenIndex) -> Result<Ledger> {
+        let reader = open.index.reader()?;
+        let searcher = reader.searcher();
+        let mut ledger = Ledger::default();
+        for segment in searcher.segment_readers() {
+            let Some(columns) = Columns::of(segment)? else {
+                continue;
+            };
+            let doc_ids: Box<dyn Iterator<Item = DocId>> = match segment.alive_bitset() {
+                Some(alive) => Box::new(alive.iter_alive()),
+                None => Box::new(0..segment.max_doc()),
+            };
+            for doc in doc_ids {
+                ledger.add_record(&columns, doc)?;
+            }
+        }
+        Ok(ledger)
+    }
+
+    fn add_record(&mut self, columns: &Columns, doc: DocId) -> Result<()> {
+        let text = |column: &StrColumn| -> Result<String> {
+            let mut out = String::new();
+            if let Some(ord) = column.term_ords(doc).next() {
+                column
+                    .ord_to_str(ord, &mut out)
+                    .map_err(tantivy::TantivyError::from)?;
+            }
+            Ok(out)
+        };
+        let (id, key, hash) = (
+            text(&columns.id)?,
+            text(&columns.file)?,
+            text(&columns.hash)?,
+        );
+        let copy_of = match &columns.copy_of {
+            Some(column) => text(column)?,
+            None => String::new(),
+        };
+        let state = self.files.entry(key.clone()).or_default();
+        state.size = columns.size.first(doc).unwrap_or(0);
+        state.mtime = columns.mtime.first(doc).unwrap_or(0);
+        state.records.push((id.clone(), hash.clone()));
+        if copy_of.is_empty() {
+            state.articles.push(id.clone());
+            let group = match &columns.group {
+                Some(column) => text(column)?,
+                None => id.clone(),
+            };
+            let signature = columns.minhash.as_ref().and_then(|column| {
+                let ord = column.term_ords(doc).next()?;
+                let mut bytes = Vec::new();
+                column.ord_to_bytes(ord, &mut bytes).ok()?;
+                signature_from_bytes(&bytes)
+            });
+            self.duplicates.add_existing(&id, &hash, signature, &group);
+        } else {
+            self.copies.entry(copy_of).or_default().push(key);
+        }
+        Ok(())
+    }
+}
+
+impl Columns {
+    fn of(segment: &SegmentReader) -> Result<Option<Columns>> {
+        let fast = segment.fast_fields();
+        let (Some(id), Some(file), Some(hash)) = (
+            fast.str("id")?,
+            fast.str("file")?,
+            fast.str("content_hash")?,
+        ) else {
+            return Ok(None);
+        };
+        Ok(Some(Columns {
+            id,
+            file,
+            hash,
+            group: fast.str("near_group")?,
+            copy_of: fast.str("copy_of")?,
+            size: fast.u64("file_size")?,
+            mtime: fast.u64("file_mtime")?,
+            minhash: fast.bytes("minhash")?,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_resolve_the_root_only() {
+        let key = file_key(
+            Path::new("/data/archive"),
+            Path::new("./archive"),
+            Path::new("./archive/2023/a.txt"),
+        );
+        assert_eq!(key, "/data/archive/2023/a.txt");
+        let single = file_key(
+            Path::new("/data/a.txt"),
+            Path::new("a.txt"),
+            Path::new("a.txt"),
+        );
+        assert_eq!(single, "/data/a.txt");
+    }
+}

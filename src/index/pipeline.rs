@@ -1,0 +1,305 @@
+//! The per-file work of a build, run in parallel by rayon: read and parse a file, fold exact
+//! copies, group near-duplicates, extract entities from the rest and hand the documents to
+//! tantivy's writer. A panic on one file or record becomes a skip of that file or record.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::OpenIndex;
+use super::build::{BuildOptions, BuildSummary, Progress};
+use super::dedup::{Duplicates, Placement, signature};
+use super::document::{FileStamp, add_file_fields, add_near_fields, copy_document, to_document};
+use super::ledger::FileState;
+use crate::article::Article;
+use crate::clean::Boilerplate;
+use crate::entities::{Entities, Extractor};
+use crate::formats;
+use crate::read::{Skip, SkipReason};
+use crate::walk::ArchiveFile;
+
+/// One file to read, with what the index held of it before (for a changed file).
+#[derive(Debug, Clone)]
+pub(crate) struct Job<'a> {
+    /// Key of the file (see [`super::ledger::file_key`]).
+    pub key: String,
+    /// The file.
+    pub file: ArchiveFile,
+    /// What the last commit holds of the file, when it is known.
+    pub previous: Option<&'a FileState>,
+}
+
+/// State shared by the workers of one build.
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    /// Content hashes and SimHash groups of the articles indexed so far.
+    pub duplicates: Mutex<Duplicates>,
+    /// Ids of articles replaced because their file changed.
+    pub replaced: Mutex<Vec<String>>,
+    /// Copies made in this run, by the id of the article copied.
+    pub copies: Mutex<FxHashMap<String, Vec<RunCopy>>>,
+}
+
+/// A copy record written in this run.
+#[derive(Debug, Clone)]
+pub(crate) struct RunCopy {
+    /// Key of the file holding the copy.
+    pub key: String,
+    /// The file.
+    pub file: ArchiveFile,
+    /// Content hash of the text copied.
+    pub hash: String,
+}
+
+/// What one batch did.
+#[derive(Debug, Default)]
+pub(crate) struct BatchOutcome {
+    /// Documents written (articles and copy records).
+    pub written: u64,
+    /// Files whose content had not changed after all (same records).
+    pub unchanged: u64,
+}
+
+/// The per-file work shared by the rayon workers.
+pub(crate) struct Pipeline<'a> {
+    pub open: &'a OpenIndex,
+    pub rules: &'a Boilerplate,
+    /// `None` with `--no-entities`.
+    pub extractor: Option<&'a Extractor>,
+    pub options: &'a BuildOptions,
+    pub progress: &'a dyn Progress,
+    pub shared: &'a Shared,
+}
+
+enum FileOutcome {
+    Unchanged,
+    Written {
+        bytes: u64,
+        written: u64,
+        articles: u64,
+        copies: u64,
+        near: u64,
+        bad_records: Vec<Skip>,
+    },
+}
+
+impl Pipeline<'_> {
+    /// Processes one batch in parallel.
+    pub fn run(
+        &self,
+        writer: &IndexWriter,
+        jobs: &[Job],
+        summary: &Mutex<BuildSummary>,
+    ) -> BatchOutcome {
+        let outcome = Mutex::new(BatchOutcome::default());
+        jobs.par_iter().for_each(|job| {
+            let result = self.index_file_guarded(writer, job);
+            let mut summary = summary.lock().unwrap_or_else(|e| e.into_inner());
+            let mut outcome = outcome.lock().unwrap_or_else(|e| e.into_inner());
+            match result {
+                Ok(FileOutcome::Unchanged) => outcome.unchanged += 1,
+                Ok(FileOutcome::Written {
+                    bytes,
+                    written,
+                    articles,
+                    copies,
+                    near,
+                    bad_records,
+                }) => {
+                    outcome.written += written;
+                    summary.indexed += articles;
+                    summary.copies += copies;
+                    summary.near_duplicates += near;
+                    summary.bytes += bytes;
+                    self.progress.indexed(&job.file.path, bytes);
+                    for skip in &bad_records {
+                        self.progress.skipped(skip);
+                        *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
+                    }
+                }
+                Err(skip) => {
+                    self.progress.skipped(&skip);
+                    *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
+                }
+            }
+        });
+        outcome.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// [`Self::index_file`], with a panic on one file turned into a skip of that file.
+    fn index_file_guarded(&self, writer: &IndexWriter, job: &Job) -> Result<FileOutcome, Skip> {
+        let run = std::panic::AssertUnwindSafe(|| self.index_file(writer, job));
+        std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+            Err(Skip {
+                path: job.file.path.clone(),
+                reason: SkipReason::Internal(panic_message(&*payload)),
+            })
+        })
+    }
+
+    fn index_file(&self, writer: &IndexWriter, job: &Job) -> Result<FileOutcome, Skip> {
+        let file = &job.file;
+        let skip = |reason| Skip {
+            path: file.path.clone(),
+            reason,
+        };
+        let read = formats::read_file(
+            &file.path,
+            file.format,
+            self.rules,
+            self.options.max_file_bytes,
+        )
+        .map_err(skip)?;
+        let hashes: Vec<String> = read.articles.iter().map(Article::content_hash).collect();
+        if let Some(previous) = job.previous {
+            if same_records(previous, &read.articles, &hashes) {
+                return Ok(FileOutcome::Unchanged);
+            }
+            let mut duplicates = self.lock_duplicates();
+            for (id, hash) in &previous.records {
+                duplicates.forget(hash, id);
+            }
+        }
+        let stamp = FileStamp {
+            key: &job.key,
+            size: read.bytes,
+            mtime: file.mtime,
+        };
+        let mut bad_records: Vec<Skip> = read
+            .bad_records
+            .into_iter()
+            .map(|(line, reason)| Skip {
+                path: PathBuf::from(format!("{}#{line}", file.path.display())),
+                reason,
+            })
+            .collect();
+        let (mut docs, mut articles, mut copies, mut near) = (Vec::new(), 0, 0, 0);
+        for (article, hash) in read.articles.iter().zip(&hashes) {
+            // A bug on one record of a many-article file skips that record only.
+            let build = std::panic::AssertUnwindSafe(|| self.document(job, article, hash, stamp));
+            match std::panic::catch_unwind(build) {
+                Ok((doc, placement)) => {
+                    match placement {
+                        Placement::Copy(_) => copies += 1,
+                        Placement::Article { near: true, .. } => {
+                            near += 1;
+                            articles += 1;
+                        }
+                        Placement::Article { .. } => articles += 1,
+                    }
+                    docs.push(doc);
+                }
+                Err(payload) => bad_records.push(Skip {
+                    path: PathBuf::from(&article.path),
+                    reason: SkipReason::Internal(panic_message(&*payload)),
+                }),
+            }
+        }
+        let written = docs.len() as u64;
+        self.write(writer, job, docs).map_err(skip)?;
+        Ok(FileOutcome::Written {
+            bytes: read.bytes,
+            written,
+            articles,
+            copies,
+            near,
+            bad_records,
+        })
+    }
+
+    /// The document of one article: a copy record for an exact copy, else the article with
+    /// its entities and near-duplicate group.
+    fn document(
+        &self,
+        job: &Job,
+        article: &Article,
+        hash: &str,
+        stamp: FileStamp,
+    ) -> (TantivyDocument, Placement) {
+        let fields = &self.open.fields;
+        let signature = signature(&article.body);
+        let placement = self.lock_duplicates().place(&article.id, hash, signature);
+        let doc = match &placement {
+            Placement::Copy(of) => {
+                let mut copies = self.shared.copies.lock().unwrap_or_else(|e| e.into_inner());
+                let entry = copies.entry(of.clone()).or_default();
+                entry.push(RunCopy {
+                    key: job.key.clone(),
+                    file: job.file.clone(),
+                    hash: hash.to_string(),
+                });
+                copy_document(fields, article, of, hash, stamp)
+            }
+            Placement::Article { group, .. } => {
+                let entities = self
+                    .extractor
+                    .map_or_else(Entities::default, |x| x.extract(article));
+                let mut doc = to_document(fields, article, &entities);
+                add_file_fields(fields, &mut doc, stamp);
+                add_near_fields(fields, &mut doc, signature.as_ref(), group);
+                doc
+            }
+        };
+        (doc, placement)
+    }
+
+    /// Replaces what the index held of the file with `docs`.
+    fn write(
+        &self,
+        writer: &IndexWriter,
+        job: &Job,
+        docs: Vec<TantivyDocument>,
+    ) -> Result<(), SkipReason> {
+        if let Some(previous) = job.previous {
+            writer.delete_term(Term::from_field_text(self.open.fields.file, &job.key));
+            let mut replaced = self
+                .shared
+                .replaced
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            replaced.extend(previous.articles.iter().cloned());
+        }
+        for doc in docs {
+            writer
+                .add_document(doc)
+                .map_err(|e| SkipReason::Unreadable(format!("index writer: {e}")))?;
+        }
+        Ok(())
+    }
+
+    fn lock_duplicates(&self) -> std::sync::MutexGuard<'_, Duplicates> {
+        self.shared
+            .duplicates
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// True when a re-read file gives the records the index holds of it.
+fn same_records(previous: &FileState, articles: &[Article], hashes: &[String]) -> bool {
+    let mut now: Vec<(&str, &str)> = articles
+        .iter()
+        .zip(hashes)
+        .map(|(a, h)| (a.id.as_str(), h.as_str()))
+        .collect();
+    let mut before: Vec<(&str, &str)> = previous
+        .records
+        .iter()
+        .map(|(id, hash)| (id.as_str(), hash.as_str()))
+        .collect();
+    now.sort_unstable();
+    before.sort_unstable();
+    now == before
+}
+
+/// The message a panic carried.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
