@@ -126,3 +126,51 @@ fn killed_run_leaves_last_commit_searchable_and_rerun_completes() {
         rerun.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_indexed_and_noted_once() {
+    use std::os::unix::ffi::OsStrExt;
+    let harness = Harness::new();
+    let archive = harness.dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9-talks.txt");
+    fs::write(
+        archive.join(name),
+        "Caf\u{e9} diplomacy in Rabat\n\nEnvoys met over coffee in Rabat.\n",
+    )
+    .unwrap();
+    let run = harness.run(&["index", archive.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("not UTF-8").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("caf\u{fffd}-talks.txt"),
+        "{}",
+        run.stderr
+    );
+    let json = harness.run(&["search", "coffee", "--json"]).json();
+    assert_eq!(json["total"], 1);
+    let id = json["hits"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(harness.run(&["show", &id]).code, 0);
+}
+
+#[test]
+fn a_60_mb_single_line_file_is_skipped_as_too_large() {
+    let harness = Harness::new();
+    let archive = harness.dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    let line = "word ".repeat(12 * 1024 * 1024);
+    fs::write(archive.join("one-line.txt"), line).unwrap();
+    fs::write(archive.join("small.txt"), "Small story\n\nA short body.\n").unwrap();
+    let run = harness.run(&["index", archive.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("one-line.txt").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("too large"), "{}", run.stderr);
+    assert!(run.stdout.contains("indexed 1 articles"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 too-large"), "{}", run.stdout);
+}

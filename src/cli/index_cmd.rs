@@ -49,6 +49,17 @@ impl Progress for CliProgress {
         }
     }
 
+    fn noted(&self, path: &Path, note: &str) {
+        if self.quiet {
+            return;
+        }
+        let line = format!("newsindex: note: {}: {note}", path.display());
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
     fn skipped(&self, skip: &Skip) {
         if self.quiet {
             return;

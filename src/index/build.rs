@@ -20,6 +20,10 @@ use crate::error::{Error, Result};
 use crate::read::{DEFAULT_MAX_FILE_BYTES, Skip};
 use crate::walk::{self, ArchiveFile};
 
+/// The note on a file whose name is not UTF-8.
+const NOT_UTF8_NAME: &str =
+    "file name is not UTF-8; indexed, with the name shown here (U+FFFD for the bad bytes)";
+
 /// Files handed to the parallel stage at once.
 const BATCH_FILES: usize = 2_000;
 
@@ -70,6 +74,8 @@ pub trait Progress: Sync {
     fn skipped(&self, _skip: &Skip) {}
     /// A commit finished; `docs` documents are now searchable.
     fn committed(&self, _docs: u64) {}
+    /// Something about a file the user should know, though the file is indexed.
+    fn noted(&self, _path: &Path, _note: &str) {}
 }
 
 /// A [`Progress`] that ignores everything.
@@ -268,6 +274,9 @@ impl<'a> Walk<'a> {
                 }
             };
             summary.files_seen += 1;
+            if file.path.to_str().is_none() {
+                progress.noted(&file.path, NOT_UTF8_NAME);
+            }
             if !self.seen.insert(key.clone()) {
                 continue;
             }
