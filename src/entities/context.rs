@@ -112,7 +112,12 @@ pub fn names_a_currency(text: &str, end: usize) -> bool {
 /// True when the place starting at `start` is where a security is listed or traded
 /// ("listed in Luxembourg", "quoted on the Tokyo exchange"), not where the story happens.
 pub fn after_listing(text: &str, start: usize) -> bool {
-    let before = text[..start]
+    // Only the last few words matter; a window keeps this cheap on very long paragraphs.
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start]
         .trim_end()
         .trim_end_matches(" the")
         .to_ascii_lowercase();
