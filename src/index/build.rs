@@ -128,10 +128,11 @@ pub fn build_index(
 ) -> Result<BuildSummary> {
     let started = Instant::now();
     let roots = checked_roots(archives)?;
-    let rules = Boilerplate::with_overrides(options.schema_dir.as_deref())?;
-    let extractor = match options.extract_entities {
-        true => Some(Extractor::with_overrides(options.schema_dir.as_deref())?),
-        false => None,
+    // Compiling the rules and gazetteers waits for the first file to read, so that a re-run
+    // over an unchanged archive skips it; a user's --schema folder is checked at once.
+    let mut tools = match options.schema_dir {
+        Some(_) => Some(Tools::compile(options)?),
+        None => None,
     };
     let open = open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = open_writer(&open, options)?;
@@ -150,14 +151,6 @@ pub fn build_index(
         duplicates: Mutex::new(duplicates),
         ..Shared::default()
     };
-    let pipeline = Pipeline {
-        open: &open,
-        rules: &rules,
-        extractor: extractor.as_ref(),
-        options,
-        progress,
-        shared: &shared,
-    };
     let summary = Mutex::new(BuildSummary::default());
     let mut walk = Walk {
         known: &known,
@@ -171,6 +164,8 @@ pub fn build_index(
         if jobs.is_empty() {
             break;
         }
+        let pipeline =
+            Tools::ready(&mut tools, options)?.pipeline(&open, options, progress, &shared);
         let outcome = pipeline.run(&writer, &jobs, &summary);
         lock(&summary).unchanged_files += outcome.unchanged;
         let changed = jobs.iter().filter(|j| j.previous.is_some()).count() as u64;
@@ -182,6 +177,8 @@ pub fn build_index(
     }
     let requeued = walk.retire(&roots, &writer, &open, &known_copies, &shared, &summary);
     if !requeued.is_empty() {
+        let pipeline =
+            Tools::ready(&mut tools, options)?.pipeline(&open, options, progress, &shared);
         pipeline.run(&writer, &requeued, &summary);
     }
     writer.commit()?;
@@ -191,6 +188,52 @@ pub fn build_index(
     progress.committed(summary.docs_in_index);
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The boilerplate rules and the entity extractor of a build.
+struct Tools {
+    rules: Boilerplate,
+    /// `None` with `--no-entities`.
+    extractor: Option<Extractor>,
+}
+
+impl Tools {
+    fn compile(options: &BuildOptions) -> Result<Tools> {
+        let schema_dir = options.schema_dir.as_deref();
+        Ok(Tools {
+            rules: Boilerplate::with_overrides(schema_dir)?,
+            extractor: match options.extract_entities {
+                true => Some(Extractor::with_overrides(schema_dir)?),
+                false => None,
+            },
+        })
+    }
+
+    /// The tools in `slot`, compiled on first use.
+    fn ready<'t>(slot: &'t mut Option<Tools>, options: &BuildOptions) -> Result<&'t Tools> {
+        if slot.is_none() {
+            *slot = Some(Tools::compile(options)?);
+        }
+        slot.as_ref()
+            .ok_or_else(|| Error::BadArgument("rules could not be compiled".into()))
+    }
+
+    fn pipeline<'a>(
+        &'a self,
+        open: &'a OpenIndex,
+        options: &'a BuildOptions,
+        progress: &'a dyn Progress,
+        shared: &'a Shared,
+    ) -> Pipeline<'a> {
+        Pipeline {
+            open,
+            rules: &self.rules,
+            extractor: self.extractor.as_ref(),
+            options,
+            progress,
+            shared,
+        }
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

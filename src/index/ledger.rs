@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{BytesColumn, StrColumn};
 use tantivy::{DocId, SegmentReader};
 
 use super::OpenIndex;
@@ -49,16 +49,51 @@ pub fn file_key(canonical_root: &Path, root: &Path, path: &Path) -> String {
     key.to_string_lossy().into_owned()
 }
 
+/// A string or bytes fast-field column with its dictionary read out once: looking terms up
+/// one by one would decompress a dictionary block per document.
+struct Terms {
+    column: BytesColumn,
+    terms: Vec<Box<[u8]>>,
+}
+
+impl Terms {
+    fn read(column: impl Into<BytesColumn>) -> Result<Terms> {
+        let column = column.into();
+        let mut terms = Vec::with_capacity(column.num_terms());
+        let mut stream = column
+            .dictionary()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            terms.push(stream.key().into());
+        }
+        Ok(Terms { column, terms })
+    }
+
+    /// The first value of `doc`, if any.
+    fn bytes(&self, doc: DocId) -> Option<&[u8]> {
+        let ord = self.column.term_ords(doc).next()?;
+        self.terms.get(ord as usize).map(|t| &t[..])
+    }
+
+    /// The first value of `doc` as text, or "" when it has none.
+    fn get(&self, doc: DocId) -> &str {
+        self.bytes(doc)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
 /// Fast-field columns of one segment.
 struct Columns {
-    id: StrColumn,
-    file: StrColumn,
-    hash: StrColumn,
-    group: Option<StrColumn>,
-    copy_of: Option<StrColumn>,
+    id: Terms,
+    file: Terms,
+    hash: Terms,
+    group: Option<Terms>,
+    copy_of: Option<Terms>,
     size: tantivy::columnar::Column<u64>,
     mtime: tantivy::columnar::Column<u64>,
-    minhash: Option<tantivy::columnar::BytesColumn>,
+    minhash: Option<Terms>,
 }
 
 impl Ledger {
@@ -83,43 +118,22 @@ impl Ledger {
     }
 
     fn add_record(&mut self, columns: &Columns, doc: DocId) -> Result<()> {
-        let text = |column: &StrColumn| -> Result<String> {
-            let mut out = String::new();
-            if let Some(ord) = column.term_ords(doc).next() {
-                column
-                    .ord_to_str(ord, &mut out)
-                    .map_err(tantivy::TantivyError::from)?;
-            }
-            Ok(out)
-        };
-        let (id, key, hash) = (
-            text(&columns.id)?,
-            text(&columns.file)?,
-            text(&columns.hash)?,
-        );
-        let copy_of = match &columns.copy_of {
-            Some(column) => text(column)?,
-            None => String::new(),
-        };
-        let state = self.files.entry(key.clone()).or_default();
+        let (id, key) = (columns.id.get(doc).to_string(), columns.file.get(doc));
+        let hash = columns.hash.get(doc).to_string();
+        let copy_of = columns.copy_of.as_ref().map_or("", |c| c.get(doc));
+        let state = self.files.entry(key.to_string()).or_default();
         state.size = columns.size.first(doc).unwrap_or(0);
         state.mtime = columns.mtime.first(doc).unwrap_or(0);
         state.records.push((id.clone(), hash.clone()));
         if copy_of.is_empty() {
             state.articles.push(id.clone());
-            let group = match &columns.group {
-                Some(column) => text(column)?,
-                None => id.clone(),
-            };
-            let signature = columns.minhash.as_ref().and_then(|column| {
-                let ord = column.term_ords(doc).next()?;
-                let mut bytes = Vec::new();
-                column.ord_to_bytes(ord, &mut bytes).ok()?;
-                signature_from_bytes(&bytes)
-            });
-            self.duplicates.add_existing(&id, &hash, signature, &group);
+            let group = columns.group.as_ref().map_or(id.as_str(), |c| c.get(doc));
+            let signature = columns.minhash.as_ref().and_then(|c| c.bytes(doc));
+            let signature = signature.and_then(signature_from_bytes);
+            self.duplicates.add_existing(&id, &hash, signature, group);
         } else {
-            self.copies.entry(copy_of).or_default().push(key);
+            let copies = self.copies.entry(copy_of.to_string()).or_default();
+            copies.push(key.to_string());
         }
         Ok(())
     }
@@ -135,15 +149,17 @@ impl Columns {
         ) else {
             return Ok(None);
         };
+        let optional = |column: Option<StrColumn>| column.map(Terms::read).transpose();
+        let minhash = fast.bytes("minhash")?.map(Terms::read).transpose()?;
         Ok(Some(Columns {
-            id,
-            file,
-            hash,
-            group: fast.str("near_group")?,
-            copy_of: fast.str("copy_of")?,
+            id: Terms::read(id)?,
+            file: Terms::read(file)?,
+            hash: Terms::read(hash)?,
+            group: optional(fast.str("near_group")?)?,
+            copy_of: optional(fast.str("copy_of")?)?,
             size: fast.u64("file_size")?,
             mtime: fast.u64("file_mtime")?,
-            minhash: fast.bytes("minhash")?,
+            minhash,
         }))
     }
 }
