@@ -8,6 +8,7 @@ pub mod document;
 pub mod ledger;
 mod pipeline;
 pub mod schema;
+pub mod stem;
 
 use std::path::{Path, PathBuf};
 

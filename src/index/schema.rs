@@ -8,15 +8,16 @@ use tantivy::schema::{
     TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use super::stem::MemoStemmer;
 
 use crate::entities::EntityKind;
 
 /// Bumped whenever the fields or analyzers change; an index with another version must be
 /// rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Root of the flat topic facets (`/topic-leaf/Abraham Accords`), kept beside the
 /// hierarchical `/topic/Diplomacy/Abraham Accords` so that topic counts take one facet pass
@@ -189,7 +190,7 @@ pub fn register_tokenizers(index: &Index) {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(MemoStemmer)
         .build();
     let names = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
