@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use tantivy::query::Query;
 use tantivy::schema::Field;
 
+use aho_corasick::AhoCorasick;
 use tantivy::Score;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
@@ -91,6 +92,23 @@ struct FieldSnippets {
     generator: SnippetGenerator,
     terms: BTreeMap<String, Score>,
     analyzer: TextAnalyzer,
+    /// Finds, ignoring ASCII case, the places where a query term may stand in a text.
+    finder: Option<AhoCorasick>,
+}
+
+/// Bytes kept on each side of a place where a query term may stand.
+const FOCUS_REACH: usize = 320;
+/// Places considered per text: enough for the best passage of any real article.
+const FOCUS_PLACES: usize = 256;
+
+/// What [`SnippetMaker::focus`] leaves of a text for analysis.
+enum Focus {
+    /// No query term can stand in the text.
+    Nothing,
+    /// Analyze it all.
+    Whole,
+    /// Analyze this copy, blank (spaces) away from the places a term may stand.
+    Near(String),
 }
 
 /// Snippet generators for the fields a hit may match in, in order of preference.
@@ -127,11 +145,13 @@ impl SnippetMaker {
                 }
             }
             let analyzer = searcher.index().tokenizer_for_field(field)?;
+            let finder = term_finder(terms.keys());
             prepared.push(FieldSnippets {
                 field,
                 generator,
                 terms,
                 analyzer,
+                finder,
             });
         }
         Ok(SnippetMaker {
@@ -177,11 +197,20 @@ impl SnippetMaker {
     ) -> Vec<(Range<usize>, Vec<Range<usize>>)> {
         let expanded = self.with_expanded(field, full);
         let generator = expanded.as_ref().unwrap_or(&field.generator);
+        let focused = match expanded {
+            Some(_) => Focus::Whole,
+            None => focus(field, full),
+        };
+        let analyzed = match &focused {
+            Focus::Nothing => return Vec::new(),
+            Focus::Whole => full,
+            Focus::Near(text) => text.as_str(),
+        };
         let mut masked: Option<Vec<u8>> = None;
         let mut chosen: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
         while chosen.len() < count {
             let found = match &masked {
-                None => generator.snippet(full),
+                None => generator.snippet(analyzed),
                 Some(bytes) => generator.snippet(&String::from_utf8_lossy(bytes)),
             };
             if found.highlighted().is_empty() {
@@ -200,7 +229,7 @@ impl SnippetMaker {
                 chosen.push((range, marks));
             }
             if chosen.len() < count {
-                let bytes = masked.get_or_insert_with(|| full.as_bytes().to_vec());
+                let bytes = masked.get_or_insert_with(|| analyzed.as_bytes().to_vec());
                 bytes[blank].iter_mut().for_each(|b| *b = b' ');
             }
         }
@@ -226,6 +255,68 @@ impl SnippetMaker {
             SnippetGenerator::new(terms, field.analyzer.clone(), field.field, SNIPPET_CHARS);
         generator.set_max_num_chars(SNIPPET_CHARS);
         Some(generator)
+    }
+}
+
+/// A finder of the places where one of `terms` (analyzed: lower-cased, folded, stemmed) may
+/// stand: each term's first letters, which stemming leaves as they were written.
+fn term_finder<'a>(terms: impl Iterator<Item = &'a String>) -> Option<AhoCorasick> {
+    let heads: Vec<String> = terms
+        .map(|term| {
+            let chars: Vec<char> = term.chars().collect();
+            let keep = match chars.len() {
+                0..=2 => chars.len(),
+                n => (n - 1).min(5),
+            };
+            chars[..keep].iter().collect::<String>()
+        })
+        .filter(|head| !head.is_empty())
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&heads)
+        .ok()
+}
+
+/// Narrows the analysis of a long text to the neighbourhoods of the places where a query
+/// term may stand. Analyzing (tokenizing, folding, stemming) every word of every hit is the
+/// dearest part of a search; a blanked copy keeps every byte offset. A text with non-ASCII
+/// letters is analyzed whole, since folding may turn its words into a term.
+fn focus(field: &FieldSnippets, full: &str) -> Focus {
+    let Some(finder) = &field.finder else {
+        return Focus::Whole;
+    };
+    if full.len() <= 4 * FOCUS_REACH || full.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
+        return Focus::Whole;
+    }
+    let mut keep: Vec<Range<usize>> = Vec::new();
+    for found in finder.find_iter(full).take(FOCUS_PLACES) {
+        let start = found.start().saturating_sub(FOCUS_REACH);
+        let end = (found.end() + FOCUS_REACH).min(full.len());
+        match keep.last_mut() {
+            Some(last) if start <= last.end => last.end = end,
+            _ => keep.push(start..end),
+        }
+    }
+    if keep.is_empty() {
+        return Focus::Nothing;
+    }
+    let mut bytes = vec![b' '; full.len()];
+    for range in keep {
+        let start = (range.start..=range.end)
+            .find(|&i| full.is_char_boundary(i))
+            .unwrap_or(range.end);
+        let end = (range.end..=full.len())
+            .find(|&i| full.is_char_boundary(i))
+            .unwrap_or(full.len());
+        bytes[start..end].copy_from_slice(&full.as_bytes()[start..end]);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Focus::Near(text),
+        Err(_) => Focus::Whole,
     }
 }
 
