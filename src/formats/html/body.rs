@@ -1,22 +1,68 @@
 //! The article body of a web page, without navigation, ads, related links, comments, share
 //! buttons and scripts. The main-content extraction is rs-trafilatura's (a port of
 //! trafilatura's readability-style scoring with its own boilerplate patterns); this module
-//! turns its text into paragraphs and collects the page's photo captions.
+//! turns its text into paragraphs and removes what web pages add around an article and
+//! that extraction lets through: the headline again, date and byline lines, a tail listing
+//! other stories, "You may also like" blocks, and paragraphs the page's own JSON-LD
+//! `articleBody` does not hold.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use dom_query::Document;
+use regex::{Regex, RegexSet};
 
+use crate::dates;
 use crate::formats::normalize_space;
+use crate::formats::text::byline_authors;
 
-/// The body paragraphs of a page, in reading order. `ld_body` is the JSON-LD
-/// `articleBody`, used when the markup gives no body.
-pub fn extract(html: &str, _document: &Document, ld_body: Option<&str>) -> Vec<String> {
+/// Paragraphs that end the article: everything from them on is the site's.
+static TAIL_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:be interested in|like|enjoy)|more in \w+|related (?:stories|articles|posts|coverage)|recommended(?: for you| stories)?|sponsored links?|more stories|read next|trending now|most (?:read|popular))\W*$",
+    ])
+    .expect("valid regexes")
+});
+/// Single paragraphs of web furniture.
+static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)^have a (?:news )?tip\?",
+        r"(?i)^get the latest .{0,60}\binbox\b",
+        r"(?i)^(?:copyright|©)\s[^.,]{0,80}$",
+        r"(?i)^(?:updated|posted|published)(?: at| on)?:? \d{1,2}[:.]\d{2}.{0,20}$",
+        r"(?i)^by [^.]{2,60} [-|–] [\d/.-]{8,10}$",
+    ])
+    .expect("valid regexes")
+});
+/// Shingle size for comparing paragraphs with the JSON-LD body.
+const LD_SHINGLE: usize = 3;
+/// Share of the extracted text the JSON-LD body must hold before it is trusted as a filter.
+const LD_MIN_COVERAGE: f64 = 0.5;
+/// Words a JSON-LD body needs before it is used at all.
+const LD_MIN_WORDS: usize = 50;
+/// A listing tail: at least this many short paragraphs at the end ...
+const LISTING_MIN_RUN: usize = 4;
+/// ... each shorter than this many words ...
+const LISTING_MAX_WORDS: usize = 16;
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
+
+/// The body paragraphs of a page, in reading order. `title` is the headline (dropped when
+/// extraction repeats it); `ld_body` is the JSON-LD `articleBody`, a filter when it covers
+/// most of the extracted text and the body when the markup gives none.
+pub fn extract(html: &str, title: Option<&str>, ld_body: Option<&str>) -> Vec<String> {
     let options = rs_trafilatura::Options::default();
     let text = rs_trafilatura::extract_with_options(html, &options)
         .map(|r| r.content_text)
         .unwrap_or_default();
-    let paragraphs = split_paragraphs(&text);
+    let mut paragraphs = split_paragraphs(&text);
     if paragraphs.is_empty() {
         return ld_body.map(split_paragraphs).unwrap_or_default();
+    }
+    paragraphs.retain(|p| Some(p.as_str()) != title && !is_furniture(p));
+    cut_tail(&mut paragraphs);
+    if let Some(ld) = ld_body {
+        keep_ld_paragraphs(&mut paragraphs, ld);
     }
     paragraphs
 }
@@ -29,6 +75,75 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
+fn is_furniture(paragraph: &str) -> bool {
+    FURNITURE.is_match(paragraph)
+        || dates::is_date_line(paragraph)
+        || (paragraph.len() < 80 && byline_authors(paragraph).is_some())
+}
+
+fn word_count(text: &str) -> usize {
+    WORD.find_iter(text).count()
+}
+
+/// Cuts a "You may also like" block and what follows it, and a tail that lists other
+/// stories (a run of short lines, some of them bylines or dates).
+fn cut_tail(paragraphs: &mut Vec<String>) {
+    if let Some(i) = paragraphs
+        .iter()
+        .skip(1)
+        .position(|p| TAIL_STARTS.is_match(p))
+    {
+        paragraphs.truncate(i + 1);
+    }
+    let run = paragraphs
+        .iter()
+        .rev()
+        .take_while(|p| word_count(p) < LISTING_MAX_WORDS)
+        .count();
+    if run >= LISTING_MIN_RUN && run < paragraphs.len() {
+        let tail = &paragraphs[paragraphs.len() - run..];
+        let listing_marks = tail
+            .iter()
+            .filter(|p| p.starts_with("By ") || dates::find_date(p).is_some() || p.contains(" | "))
+            .count();
+        if listing_marks * 3 >= run {
+            paragraphs.truncate(paragraphs.len() - run);
+        }
+    }
+}
+
+fn shingles(text: &str) -> Vec<String> {
+    let words: Vec<String> = WORD
+        .find_iter(text)
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    words.windows(LD_SHINGLE).map(|w| w.join(" ")).collect()
+}
+
+/// Keeps the paragraphs the JSON-LD body holds, when that body holds most of the text.
+fn keep_ld_paragraphs(paragraphs: &mut Vec<String>, ld_body: &str) {
+    if word_count(ld_body) < LD_MIN_WORDS {
+        return;
+    }
+    let known: HashSet<String> = shingles(ld_body).into_iter().collect();
+    let share = |p: &str| {
+        let own = shingles(p);
+        let hits = own.iter().filter(|s| known.contains(*s)).count();
+        (hits, own.len())
+    };
+    let (hits, all) = paragraphs
+        .iter()
+        .map(|p| share(p))
+        .fold((0, 0), |(h, a), (ph, pa)| (h + ph, a + pa));
+    if all == 0 || (hits as f64) < LD_MIN_COVERAGE * all as f64 {
+        return;
+    }
+    paragraphs.retain(|p| {
+        let (hits, all) = share(p);
+        all > 0 && hits * 2 >= all
+    });
+}
+
 /// The photo captions of the page (`<figcaption>`), in order.
 pub fn captions(document: &Document) -> Vec<String> {
     document
@@ -38,4 +153,74 @@ pub fn captions(document: &Document) -> Vec<String> {
         .map(|n| normalize_space(&n.text()))
         .filter(|c| !c.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn listing_tails_are_cut() {
+        let mut p = strings(&[
+            "A long enough opening paragraph of the article that tells the whole story in many more words.",
+            "Other headline one",
+            "By REUTERS",
+            "11/20/2019 10:08 AM",
+            "Other headline two",
+            "By STAFF",
+        ]);
+        cut_tail(&mut p);
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn short_closing_lines_stay() {
+        let mut p = strings(&[
+            "A long enough opening paragraph of the article that tells the whole story in words.",
+            "\"That's correct,\" Volker said.",
+            "The hearing ended at noon.",
+        ]);
+        cut_tail(&mut p);
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn you_may_also_like_ends_the_article() {
+        let mut p = strings(&["Body.", "You may also be interested in...", "Other story"]);
+        cut_tail(&mut p);
+        assert_eq!(p, ["Body."]);
+    }
+
+    #[test]
+    fn web_furniture_lines() {
+        for line in [
+            "Have a tip? Reach the desk at tips@example.com.",
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+            "copyright Inexhibit 2019 - ISSN: 2283-5474",
+            "Updated at 1:23 p.m.",
+            "By FEDERICA LUSIARDI - 2019-04-10",
+            "November 19, 2019",
+            "By Ana Ruiz",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        assert!(!is_furniture(
+            "Copyright law was changed in 2019, the minister said, after years of debate in parliament and court."
+        ));
+    }
+
+    #[test]
+    fn json_ld_body_filters_when_it_covers_the_text() {
+        let ld = "The port of Tangier opened a new terminal on Wednesday. ".repeat(10);
+        let mut p = strings(&[
+            &"The port of Tangier opened a new terminal on Wednesday. ".repeat(10),
+            "Sign up for our morning briefing and more stories.",
+        ]);
+        keep_ld_paragraphs(&mut p, &ld);
+        assert_eq!(p.len(), 1);
+    }
 }
