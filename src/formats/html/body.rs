@@ -16,10 +16,12 @@ use crate::dates;
 use crate::formats::normalize_space;
 use crate::formats::text::byline_authors;
 
-/// Paragraphs that end the article: everything from them on is the site's.
+/// Headings of boxes of links to other stories ("You may also like").
 static TAIL_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
-        r"(?i)^(?:you (?:may|might) (?:also )?(?:be interested in|like|enjoy)|more in \w+|related (?:stories|articles|posts|coverage)|recommended(?: for you| stories)?|sponsored links?|more stories|read next|trending now|most (?:read|popular))\W*$",
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:be interested in|like|enjoy)|more in \w+|related(?: stories| articles| posts| coverage| content| tags)?|recommended(?: for you| stories)?|sponsored links?|more stories|read next|trending now|most (?:read|popular)|more:|don'?t miss|about the author)\W*$",
+        r"(?i)^(?:more (?:great )?\S+ stories|popular on \S+|also on \S+|more from \S+(?: \S+)?)\W*$",
+        r"(?i)^(?:tell us what you think|like this story\? share it)",
     ])
     .expect("valid regexes")
 });
@@ -31,9 +33,19 @@ static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:copyright|©)\s[^.,]{0,80}$",
         r"(?i)^(?:updated|posted|published)(?: at| on)?:? \d{1,2}[:.]\d{2}.{0,20}$",
         r"(?i)^by [^.]{2,60} [-|–] [\d/.-]{8,10}$",
+        r"(?i)^\[?related(?: post| article| story)?: .{0,200}$",
+        r"(?i)^(?:see more|read more|also read|our standards|sign up): .{0,200}$",
+        r"(?i)^tags:? .{0,80}$",
+        r"(?i)^(?:back to gallery|this slideshow requires javascript\.?|advert)$",
+        r"(?i)^(?:tempo de leitura|reading time|lesezeit|temps de lecture):? .{0,20}$",
+        r"(?i)^\d+ min(?:ute)?s? read$",
+        r"(?i)^\(?reporting by .{0,300}$",
+        r"(?i)^get .{0,60} delivered .{0,120}$",
     ])
     .expect("valid regexes")
 });
+/// Most story links dropped after a link-box heading.
+const LINK_BOX_MAX_LINES: usize = 8;
 /// Shingle size for comparing paragraphs with the JSON-LD body.
 const LD_SHINGLE: usize = 3;
 /// Share of the extracted text the JSON-LD body must hold before it is trusted as a filter.
@@ -45,12 +57,21 @@ const LISTING_MIN_RUN: usize = 4;
 /// ... each shorter than this many words ...
 const LISTING_MAX_WORDS: usize = 16;
 
+/// Fewest words of a link text dropped as a link to another story.
+const MIN_LINK_WORDS: usize = 4;
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b").expect("valid regex"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
 
 /// The body paragraphs of a page, in reading order. `title` is the headline (dropped when
 /// extraction repeats it); `ld_body` is the JSON-LD `articleBody`, a filter when it covers
 /// most of the extracted text and the body when the markup gives none.
-pub fn extract(html: &str, title: Option<&str>, ld_body: Option<&str>) -> Vec<String> {
+pub fn extract(
+    html: &str,
+    document: &Document,
+    title: Option<&str>,
+    ld_body: Option<&str>,
+) -> Vec<String> {
     let options = rs_trafilatura::Options::default();
     let text = rs_trafilatura::extract_with_options(html, &options)
         .map(|r| r.content_text)
@@ -59,8 +80,9 @@ pub fn extract(html: &str, title: Option<&str>, ld_body: Option<&str>) -> Vec<St
     if paragraphs.is_empty() {
         return ld_body.map(split_paragraphs).unwrap_or_default();
     }
-    paragraphs.retain(|p| Some(p.as_str()) != title && !is_furniture(p));
     cut_tail(&mut paragraphs);
+    let links = link_texts(document);
+    paragraphs.retain(|p| Some(p.as_str()) != title && !is_furniture(p) && !is_link(p, &links));
     if let Some(ld) = ld_body {
         keep_ld_paragraphs(&mut paragraphs, ld);
     }
@@ -81,20 +103,52 @@ fn is_furniture(paragraph: &str) -> bool {
         || (paragraph.len() < 80 && byline_authors(paragraph).is_some())
 }
 
+/// The texts of the page's links (`<a>`), whitespace-normalised: a paragraph that is one
+/// of them is a link to another page, not the article.
+fn link_texts(document: &Document) -> HashSet<String> {
+    document
+        .select("a")
+        .nodes()
+        .iter()
+        .map(|n| normalize_space(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A paragraph that is the whole text of a link to another story: a headline of a few
+/// words, not a bare URL or a short label.
+fn is_link(paragraph: &str, links: &HashSet<String>) -> bool {
+    let bare = paragraph.trim_matches(|c: char| !c.is_alphanumeric());
+    (links.contains(paragraph) || links.contains(bare))
+        && word_count(bare) >= MIN_LINK_WORDS
+        && !bare.starts_with("http")
+}
+
 fn word_count(text: &str) -> usize {
     WORD.find_iter(text).count()
+}
+
+/// Drops each "You may also like" heading with the short lines (story links) after it.
+fn drop_link_boxes(paragraphs: &mut Vec<String>) {
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut in_box = 0;
+    for p in paragraphs.drain(..) {
+        if TAIL_STARTS.is_match(&p) {
+            in_box = LINK_BOX_MAX_LINES;
+        } else if in_box > 0 && word_count(&p) < LISTING_MAX_WORDS {
+            in_box -= 1;
+        } else {
+            in_box = 0;
+            kept.push(p);
+        }
+    }
+    *paragraphs = kept;
 }
 
 /// Cuts a "You may also like" block and what follows it, and a tail that lists other
 /// stories (a run of short lines, some of them bylines or dates).
 fn cut_tail(paragraphs: &mut Vec<String>) {
-    if let Some(i) = paragraphs
-        .iter()
-        .skip(1)
-        .position(|p| TAIL_STARTS.is_match(p))
-    {
-        paragraphs.truncate(i + 1);
-    }
+    drop_link_boxes(paragraphs);
     let run = paragraphs
         .iter()
         .rev()
@@ -104,7 +158,12 @@ fn cut_tail(paragraphs: &mut Vec<String>) {
         let tail = &paragraphs[paragraphs.len() - run..];
         let listing_marks = tail
             .iter()
-            .filter(|p| p.starts_with("By ") || dates::find_date(p).is_some() || p.contains(" | "))
+            .filter(|p| {
+                p.starts_with("By ")
+                    || p.contains(" | ")
+                    || dates::find_date(p).is_some()
+                    || NUMERIC_DATE.is_match(p)
+            })
             .count();
         if listing_marks * 3 >= run {
             paragraphs.truncate(paragraphs.len() - run);
@@ -196,6 +255,35 @@ mod tests {
     }
 
     #[test]
+    fn link_boxes_inside_the_article_are_dropped() {
+        let mut p = strings(&[
+            "First paragraph of the story, long enough to be a real paragraph of news text.",
+            "Also on rt.com",
+            "Journalists threatened with arrest as Bolivia purges",
+            "Second paragraph of the story, also long enough to be a real paragraph of text and then some more.",
+        ]);
+        cut_tail(&mut p);
+        assert_eq!(p.len(), 2);
+        assert!(p[1].starts_with("Second"));
+    }
+
+    #[test]
+    fn whole_link_headlines_are_not_body() {
+        let links: HashSet<String> = [
+            "Paid political ads are not the problem",
+            "Buy Now",
+            "http://amzn.to/2iJFhRj",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(is_link("Paid political ads are not the problem", &links));
+        assert!(!is_link("Buy Now", &links));
+        assert!(!is_link("http://amzn.to/2iJFhRj", &links));
+        assert!(!is_link("A sentence that is not a link at all.", &links));
+    }
+
+    #[test]
     fn web_furniture_lines() {
         for line in [
             "Have a tip? Reach the desk at tips@example.com.",
@@ -205,6 +293,11 @@ mod tests {
             "By FEDERICA LUSIARDI - 2019-04-10",
             "November 19, 2019",
             "By Ana Ruiz",
+            "[Related: Salesforce keynote draws protesters ]",
+            "Tags Kristi Noem South Dakota",
+            "Reading time: 2 minutes",
+            "(Reporting by Greg Roumeliotis; editing by Martin Howell.)",
+            "This slideshow requires JavaScript.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
