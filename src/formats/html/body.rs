@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use dom_query::Document;
 use regex::{Regex, RegexSet};
 
+use super::meta::PageMeta;
 use crate::dates;
 use crate::formats::normalize_space;
 use crate::formats::text::byline_authors;
@@ -63,15 +64,12 @@ static NUMERIC_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b").expect("valid regex"));
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
 
-/// The body paragraphs of a page, in reading order. `title` is the headline (dropped when
-/// extraction repeats it); `ld_body` is the JSON-LD `articleBody`, a filter when it covers
-/// most of the extracted text and the body when the markup gives none.
-pub fn extract(
-    html: &str,
-    document: &Document,
-    title: Option<&str>,
-    ld_body: Option<&str>,
-) -> Vec<String> {
+/// The body paragraphs of a page, in reading order. From `page`: the headline and the
+/// standfirst are dropped when extraction repeats them, a paragraph starting "More
+/// OUTLET" is the site's, and the JSON-LD `articleBody` is a filter when it covers most of
+/// the extracted text and the body when the markup gives none.
+pub fn extract(html: &str, document: &Document, page: &PageMeta) -> Vec<String> {
+    let ld_body = page.article_body.as_deref();
     let options = rs_trafilatura::Options::default();
     let text = rs_trafilatura::extract_with_options(html, &options)
         .map(|r| r.content_text)
@@ -82,11 +80,44 @@ pub fn extract(
     }
     cut_tail(&mut paragraphs);
     let links = link_texts(document);
-    paragraphs.retain(|p| Some(p.as_str()) != title && !is_furniture(p) && !is_link(p, &links));
+    let texts = paragraph_texts(document);
+    paragraphs
+        .retain(|p| !repeats_header(p, page, &texts) && !is_furniture(p) && !is_link(p, &links));
     if let Some(ld) = ld_body {
         keep_ld_paragraphs(&mut paragraphs, ld);
     }
     paragraphs
+}
+
+/// The texts of the page's `<p>` elements.
+fn paragraph_texts(document: &Document) -> HashSet<String> {
+    document
+        .select("p")
+        .nodes()
+        .iter()
+        .map(|n| normalize_space(&n.text()))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// True for the headline again, the standfirst again (unless the page prints it as a
+/// paragraph: then it is the article's first paragraph, reused as the description), and
+/// "More OUTLET ..." link boxes.
+fn repeats_header(paragraph: &str, page: &PageMeta, texts: &HashSet<String>) -> bool {
+    let is = |field: &Option<String>| field.as_deref() == Some(paragraph);
+    let standfirst = is(&page.subtitle) && !texts.contains(paragraph);
+    let more_outlet = page.outlet.as_deref().is_some_and(|outlet| {
+        let lower = paragraph.to_lowercase();
+        let outlet = outlet.to_lowercase();
+        lower.strip_prefix("more ").is_some_and(|rest| {
+            let rest = rest.strip_prefix("from ").unwrap_or(rest);
+            rest.strip_prefix("the ")
+                .unwrap_or(rest)
+                .starts_with(&outlet)
+                || rest.starts_with(&outlet)
+        })
+    });
+    is(&page.title) || standfirst || more_outlet
 }
 
 /// Lines of text as whitespace-normalised, non-empty paragraphs.
@@ -281,6 +312,40 @@ mod tests {
         assert!(!is_link("Buy Now", &links));
         assert!(!is_link("http://amzn.to/2iJFhRj", &links));
         assert!(!is_link("A sentence that is not a link at all.", &links));
+    }
+
+    #[test]
+    fn headline_standfirst_and_more_outlet_repeat_the_header() {
+        let page = PageMeta {
+            title: Some("Port opens".into()),
+            subtitle: Some("The port doubles its capacity.".into()),
+            outlet: Some("Harbour Courier".into()),
+            ..PageMeta::default()
+        };
+        let none = HashSet::new();
+        assert!(repeats_header("Port opens", &page, &none));
+        assert!(repeats_header(
+            "The port doubles its capacity.",
+            &page,
+            &none
+        ));
+        assert!(repeats_header(
+            "More Harbour Courier Oil falls again",
+            &page,
+            &none
+        ));
+        assert!(repeats_header(
+            "More from the Harbour Courier",
+            &page,
+            &none
+        ));
+        assert!(!repeats_header("More ships arrived.", &page, &none));
+        let lede: HashSet<String> = ["The port doubles its capacity.".to_string()].into();
+        assert!(!repeats_header(
+            "The port doubles its capacity.",
+            &page,
+            &lede
+        ));
     }
 
     #[test]

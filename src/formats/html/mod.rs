@@ -33,12 +33,7 @@ pub fn parse_bytes(
 pub fn parse(html: &str, rules: &Boilerplate) -> Article {
     let document = Document::from(html);
     let page = meta::PageMeta::read(&document);
-    let paragraphs = body::extract(
-        html,
-        &document,
-        page.title.as_deref(),
-        page.article_body.as_deref(),
-    );
+    let paragraphs = body::extract(html, &document, &page);
     let mut captions: Vec<String> = body::captions(&document)
         .into_iter()
         .filter(|c| rules.matching_rule(c).is_none())
