@@ -304,6 +304,48 @@ mod tests {
     }
 
     #[test]
+    fn web_and_wire_formats_from_extension() {
+        for (name, format) in [
+            ("a/b.html", Format::Html),
+            ("a/b.HTM", Format::Html),
+            ("a/b.html.gz", Format::Html),
+            ("a/b.warc", Format::Warc),
+            ("a/b.warc.gz", Format::Warc),
+            ("a/b.nitf", Format::Nitf),
+        ] {
+            assert_eq!(Format::from_path(Path::new(name)), Some(format), "{name}");
+        }
+        assert_eq!(Format::Warc.name(), "warc");
+    }
+
+    #[test]
+    fn xml_is_nitf_only_when_it_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = dir.path().join("story.xml");
+        std::fs::write(&story, "<?xml version=\"1.0\"?>\n<nitf><head/></nitf>").unwrap();
+        let sitemap = dir.path().join("sitemap.xml");
+        std::fs::write(&sitemap, "<?xml version=\"1.0\"?><urlset/>").unwrap();
+        assert_eq!(Format::from_path(&story), Some(Format::Nitf));
+        assert_eq!(Format::from_path(&sitemap), None);
+        assert_eq!(Format::from_path(&dir.path().join("missing.xml")), None);
+    }
+
+    #[test]
+    fn url_date_comes_before_path_date_and_domain_is_the_outlet() {
+        let article = Article {
+            title: "T".into(),
+            url: Some("https://www.nytimes.com/2021/03/04/world/x.html".into()),
+            ..Article::default()
+        };
+        let done = finish(article, "archive/2023/06/28/x.json", "id".into());
+        assert_eq!(done.published, Some(time::macros::date!(2021 - 03 - 04)));
+        assert_eq!(done.source.as_deref(), Some("nytimes.com"));
+        let plain = finish(Article::default(), "archive/2023/06/28/x.json", "id".into());
+        assert_eq!(plain.published, Some(time::macros::date!(2023 - 06 - 28)));
+        assert_eq!(plain.source, None);
+    }
+
+    #[test]
     fn whitespace_is_normalised() {
         assert_eq!(normalize_space("  a\u{a0} b\t\tc \n"), "a b c");
     }
