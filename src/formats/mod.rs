@@ -191,7 +191,7 @@ fn read_many(
 ) -> Result<(Records, u64), SkipReason> {
     if format == Format::Warc {
         let (bytes, size) = read::read_bytes_sized(path, max_bytes)?;
-        return Ok((warc::articles(&bytes, rules), size));
+        return Ok((warc::articles(&bytes, rules, max_bytes), size));
     }
     let (text, size) = read::read_text_sized(path, max_bytes)?;
     let records = text

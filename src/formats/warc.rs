@@ -102,20 +102,29 @@ fn parse_headers(head: &[u8]) -> Vec<(String, String)> {
 }
 
 /// The articles of a WARC file, by record number; records that are not HTML responses are
-/// left out, and records that fail keep their reason.
-pub fn articles(data: &[u8], rules: &Boilerplate) -> Vec<(usize, Result<Article, SkipReason>)> {
+/// left out, and records that fail keep their reason. A gzip-encoded payload may inflate to
+/// at most `max_bytes`.
+pub fn articles(
+    data: &[u8],
+    rules: &Boilerplate,
+    max_bytes: u64,
+) -> Vec<(usize, Result<Article, SkipReason>)> {
     let (found, broken) = records(data);
     let mut out: Vec<(usize, Result<Article, SkipReason>)> = found
         .iter()
         .enumerate()
-        .filter_map(|(i, record)| Some((i + 1, record_article(record, rules)?)))
+        .filter_map(|(i, record)| Some((i + 1, record_article(record, rules, max_bytes)?)))
         .collect();
     out.extend(broken.map(|(n, reason)| (n, Err(reason))));
     out
 }
 
 /// The article of one record, or `None` when the record is not an HTML response.
-fn record_article(record: &Record, rules: &Boilerplate) -> Option<Result<Article, SkipReason>> {
+fn record_article(
+    record: &Record,
+    rules: &Boilerplate,
+    max_bytes: u64,
+) -> Option<Result<Article, SkipReason>> {
     if !record.header("WARC-Type")?.eq_ignore_ascii_case("response") {
         return None;
     }
@@ -127,7 +136,11 @@ fn record_article(record: &Record, rules: &Boilerplate) -> Option<Result<Article
     if !is_html_type(content_type) {
         return None;
     }
-    Some(html_article(record, &http_headers, payload, rules))
+    let payload = match decode_payload(&http_headers, payload, max_bytes) {
+        Ok(payload) => payload,
+        Err(reason) => return Some(Err(reason)),
+    };
+    Some(html_article(record, &http_headers, &payload, rules))
 }
 
 fn is_html_type(content_type: &str) -> bool {
@@ -141,9 +154,8 @@ fn html_article(
     payload: &[u8],
     rules: &Boilerplate,
 ) -> Result<Article, SkipReason> {
-    let payload = decode_payload(http_headers, payload)?;
     let charset = header(http_headers, "Content-Type").and_then(charset_of);
-    let mut article = html::parse_bytes(&payload, charset, rules)?;
+    let mut article = html::parse_bytes(payload, charset, rules)?;
     if let Some(target) = record.header("WARC-Target-URI") {
         article.url = Some(target.trim_matches(['<', '>']).to_string());
     }
@@ -166,7 +178,11 @@ fn charset_of(content_type: &str) -> Option<&str> {
 }
 
 /// The payload bytes as sent: chunked transfer coding undone, gzip content decompressed.
-fn decode_payload(headers: &[(String, String)], payload: &[u8]) -> Result<Vec<u8>, SkipReason> {
+fn decode_payload(
+    headers: &[(String, String)],
+    payload: &[u8],
+    max_bytes: u64,
+) -> Result<Vec<u8>, SkipReason> {
     let chunked = header(headers, "Transfer-Encoding")
         .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
     let body = if chunked {
@@ -177,7 +193,7 @@ fn decode_payload(headers: &[(String, String)], payload: &[u8]) -> Result<Vec<u8
     let gzipped = header(headers, "Content-Encoding")
         .is_some_and(|v| v.to_ascii_lowercase().contains("gzip"));
     if gzipped && body.starts_with(&[0x1f, 0x8b]) {
-        return read::gunzip(&body, read::DEFAULT_MAX_FILE_BYTES);
+        return read::gunzip(&body, max_bytes);
     }
     Ok(body)
 }

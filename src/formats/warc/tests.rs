@@ -47,7 +47,7 @@ fn html_responses_become_articles_and_the_rest_is_skipped() {
         "https://wire.example/logo.png",
         &http("Content-Type: image/png\r\n", b"\x89PNG"),
     ));
-    let found = articles(&data, &rules());
+    let found = articles(&data, &rules(), read::DEFAULT_MAX_FILE_BYTES);
     assert_eq!(found.len(), 1);
     let (number, article) = &found[0];
     assert_eq!(*number, 2);
@@ -67,7 +67,7 @@ fn warc_date_is_the_last_resort() {
         "https://wire.example/a",
         &http("Content-Type: text/html\r\n", PAGE.as_bytes()),
     );
-    let found = articles(&data, &rules());
+    let found = articles(&data, &rules(), read::DEFAULT_MAX_FILE_BYTES);
     let article = found[0].1.as_ref().unwrap();
     assert_eq!(article.published, Some(date!(2024 - 01 - 05)));
 }
@@ -89,7 +89,7 @@ fn chunked_payloads_are_joined() {
             chunked.as_bytes(),
         ),
     );
-    let found = articles(&data, &rules());
+    let found = articles(&data, &rules(), read::DEFAULT_MAX_FILE_BYTES);
     assert!(
         found[0]
             .1
@@ -118,7 +118,7 @@ fn a_cut_record_is_reported_after_the_good_ones() {
         &http("Content-Type: text/html\r\n", PAGE.as_bytes()),
     );
     data.extend_from_slice(&second[..second.len() - 40]);
-    let found = articles(&data, &rules());
+    let found = articles(&data, &rules(), read::DEFAULT_MAX_FILE_BYTES);
     assert_eq!(found.len(), 2);
     assert!(found[0].1.is_ok());
     assert_eq!(found[1].0, 2);
@@ -135,4 +135,21 @@ fn records_read_headers_and_blocks() {
     let (found, broken) = records(b"garbage");
     assert!(found.is_empty());
     assert!(matches!(broken, Some((1, SkipReason::Malformed(_)))));
+}
+
+#[test]
+fn gzip_encoded_payloads_are_inflated_within_the_limit() {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(PAGE.as_bytes()).unwrap();
+    let gz = encoder.finish().unwrap();
+    let data = record(
+        "response",
+        "https://wire.example/a",
+        &http("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", &gz),
+    );
+    let found = articles(&data, &rules(), read::DEFAULT_MAX_FILE_BYTES);
+    assert_eq!(found[0].1.as_ref().unwrap().title, "Port opens");
+    let found = articles(&data, &rules(), 50);
+    assert!(matches!(found[0].1, Err(SkipReason::TooLarge { .. })));
 }
