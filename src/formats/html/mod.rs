@@ -38,13 +38,19 @@ pub fn parse(html: &str, rules: &Boilerplate) -> Article {
         .into_iter()
         .filter(|c| rules.matching_rule(c).is_none())
         .collect();
+    let mut body = Vec::new();
+    for paragraph in rules.clean_paragraphs(paragraphs.iter().map(String::as_str)) {
+        if captions.iter().any(|c| c == paragraph) {
+            continue;
+        }
+        if rules.is_caption(paragraph) {
+            captions.push(paragraph.to_string());
+        } else {
+            body.push(paragraph);
+        }
+    }
     dedup_captions(&mut captions);
-    let body = rules
-        .clean_paragraphs(paragraphs.iter().map(String::as_str))
-        .into_iter()
-        .filter(|p| !captions.iter().any(|c| c == p))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let body = body.join("\n\n");
     Article {
         title: page.title.unwrap_or_default(),
         subtitle: page.subtitle,

@@ -143,3 +143,18 @@ fn a_page_without_text_is_no_article() {
         Err(SkipReason::NoArticle)
     );
 }
+
+#[test]
+fn caption_lines_in_the_text_become_captions() {
+    let body = format!(
+        "<article>{BODY_TEXT}<p>Traders wait with their goods at the Ceuta border crossing on Tuesday morning. (Photo: AFP)</p></article>"
+    );
+    let a = parse_str(&page("<title>Ceuta</title>", &body));
+    assert_eq!(
+        a.captions,
+        [
+            "Traders wait with their goods at the Ceuta border crossing on Tuesday morning. (Photo: AFP)"
+        ]
+    );
+    assert!(!a.body.contains("Photo"), "{}", a.body);
+}
