@@ -104,6 +104,55 @@ pub fn read_text_sized(path: &Path, max_bytes: u64) -> Result<(String, u64), Ski
     Ok((text, size))
 }
 
+/// Reads a file's bytes, decompressing a `.gz` file (its content is held to the same
+/// limit); also gives the size of the file as read. For formats that decode text themselves
+/// (HTML and XML declare their charset, WARC holds many payloads).
+pub fn read_bytes_sized(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, u64), SkipReason> {
+    let bytes = read_bytes(path, max_bytes)?;
+    let size = bytes.len() as u64;
+    if is_gzip_name(path) {
+        return Ok((gunzip(&bytes, max_bytes)?, size));
+    }
+    Ok((bytes, size))
+}
+
+/// Decodes a markup document (HTML or XML): a BOM wins, then valid UTF-8, then the charset
+/// the document declares (`<meta charset>`, `http-equiv` content type, `<?xml encoding>`)
+/// or `hint` (an HTTP `Content-Type` charset), and otherwise [`decode_text`]'s UTF-8 with
+/// Windows-1252 repair.
+pub fn decode_markup(bytes: &[u8], hint: Option<&str>) -> Result<String, SkipReason> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return decode_text(bytes);
+    }
+    if looks_binary(bytes) {
+        return Err(SkipReason::Binary);
+    }
+    let declared = declared_charset(bytes)
+        .or_else(|| hint.map(str::as_bytes))
+        .and_then(encoding_rs::Encoding::for_label);
+    match declared {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            non_empty(encoding.decode_without_bom_handling(bytes).0.into_owned())
+        }
+        _ => decode_text(bytes),
+    }
+}
+
+/// The charset label a document declares in its first 4 KiB, if any.
+pub fn declared_charset(bytes: &[u8]) -> Option<&[u8]> {
+    static CHARSET: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(
+            r#"(?i-u)(?:<meta[^>]*?charset\s*=\s*|<\?xml[^>]*?encoding\s*=\s*)["']?([a-z0-9_.:-]+)"#,
+        )
+        .expect("valid regex")
+    });
+    let head = &bytes[..bytes.len().min(4096)];
+    CHARSET
+        .captures(head)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_bytes())
+}
+
 /// True when the file name ends in `.gz`.
 pub fn is_gzip_name(path: &Path) -> bool {
     path.extension()
@@ -245,6 +294,26 @@ mod tests {
         assert_eq!(
             decode_text(&bytes).unwrap(),
             "Zürich and São Paulo \u{2014} é!"
+        );
+    }
+
+    #[test]
+    fn markup_charset_wins_over_the_windows_1252_fallback() {
+        let page =
+            b"<html><head><meta charset=\"windows-1251\"></head><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        assert!(decode_markup(page, None).unwrap().contains("Москва"));
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-7\"><p>\xc1\xe8\xde\xed\xe1</p>";
+        assert!(decode_markup(page, None).unwrap().contains("Αθήνα"));
+        let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf>Caf\xe9</nitf>";
+        assert!(decode_markup(xml, None).unwrap().contains("Café"));
+        assert!(decode_markup(b"<p>\xcc\xee</p>", Some("koi8-r")).is_ok());
+        assert_eq!(
+            decode_markup("<p>Zürich</p>".as_bytes(), None).unwrap(),
+            "<p>Zürich</p>"
+        );
+        assert_eq!(
+            decode_markup(b"<p>Caf\xe9</p>", None).unwrap(),
+            "<p>Café</p>"
         );
     }
 

@@ -1,8 +1,14 @@
-//! Archive formats: one parser per format, chosen from the file name. Each parser turns the
-//! text of one file into an [`Article`] with header fields filled and boilerplate removed.
+//! Archive formats: one parser per format, chosen from the file name (and, for `.xml`, its
+//! first bytes). Each parser turns one file into [`Article`]s with header fields filled and
+//! boilerplate removed; this module reads the file, dispatches, and fills what the record
+//! leaves out from its URL and path.
 
+pub mod html;
 pub mod json;
+pub mod nitf;
 pub mod text;
+pub mod url;
+pub mod warc;
 
 use std::path::Path;
 
@@ -22,11 +28,18 @@ pub enum Format {
     /// Many articles, one JSON object per line (`.jsonl`, `.ndjson`), as news crawlers
     /// write them.
     JsonLines,
+    /// A saved web page (`.html`, `.htm`).
+    Html,
+    /// A web archive (`.warc`): one article per HTML response record.
+    Warc,
+    /// NITF XML (`.nitf`, and `.xml` files that start as NITF).
+    Nitf,
 }
 
 impl Format {
     /// The format a file name promises, or `None` for files that are not articles. A
-    /// `.gz` suffix is looked through (`a.jsonl.gz` is JSON Lines, read compressed).
+    /// `.gz` suffix is looked through (`a.jsonl.gz` is JSON Lines, read compressed). A
+    /// `.xml` file is opened and is NITF only when its first bytes hold `<nitf`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let name = name.strip_suffix(".gz").unwrap_or(&name);
@@ -35,6 +48,12 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
+            "nitf" => Some(Format::Nitf),
+            "xml" => sniff_head(path)
+                .filter(|h| nitf::sniff(h))
+                .map(|_| Format::Nitf),
             _ => None,
         }
     }
@@ -45,12 +64,37 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::JsonLines => "jsonl",
+            Format::Html => "html",
+            Format::Warc => "warc",
+            Format::Nitf => "nitf",
         }
+    }
+
+    /// True for formats that hold many articles per file.
+    fn is_many(self) -> bool {
+        matches!(self, Format::JsonLines | Format::Warc)
     }
 }
 
+/// The first bytes of a file, looking through gzip; `None` when it cannot be read.
+fn sniff_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut head = Vec::with_capacity(nitf::SNIFF_BYTES);
+    let limit = nitf::SNIFF_BYTES as u64;
+    if read::is_gzip_name(path) {
+        flate2::read::MultiGzDecoder::new(file)
+            .take(limit)
+            .read_to_end(&mut head)
+            .ok()?;
+    } else {
+        file.take(limit).read_to_end(&mut head).ok()?;
+    }
+    Some(head)
+}
+
 /// Everything one archive file holds: its articles, and the records of a many-article file
-/// that could not be read (1-based line number and reason).
+/// that could not be read (1-based line or record number, and reason).
 #[derive(Debug, Default)]
 pub struct FileArticles {
     /// Articles, with id and path set.
@@ -61,40 +105,36 @@ pub struct FileArticles {
     pub bytes: u64,
 }
 
+/// The numbered records of a many-article file, each an article or the reason it is not.
+type Records = Vec<(usize, Result<Article, SkipReason>)>;
+
 /// Reads, decodes and parses one archive file into cleaned articles with ids and paths set.
-/// The date falls back to one written in the path (`2023/06/28/`). An article of a JSON
-/// Lines file is `FILE#LINE`.
+/// What a record does not give is filled in: the date from its URL (`/2023/06/28/`), then
+/// from the file path; the outlet from its URL's domain. An article of a JSON Lines file is
+/// `FILE#LINE`, one of a WARC file `FILE#RECORD`.
 pub fn read_file(
     path: &Path,
     format: Format,
     rules: &Boilerplate,
     max_bytes: u64,
 ) -> Result<FileArticles, SkipReason> {
-    let (text, bytes) = read::read_text_sized(path, max_bytes)?;
     let path_text = path.to_string_lossy().into_owned();
     let id_base = Article::id_for_file(path);
+    if !format.is_many() {
+        let (article, bytes) = read_one(path, format, rules, max_bytes)?;
+        return Ok(FileArticles {
+            articles: vec![finish(article, &path_text, id_base)],
+            bad_records: Vec::new(),
+            bytes,
+        });
+    }
+    let (records, bytes) = read_many(path, format, rules, max_bytes)?;
     let mut file = FileArticles {
         bytes,
         ..FileArticles::default()
     };
-    if format != Format::JsonLines {
-        let article = parse_text(&text, format, rules)?;
-        file.articles.push(finish(article, &path_text, id_base));
-        return Ok(file);
-    }
-    for (index, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let number = index + 1;
-        match json::parse(line, rules).and_then(|a| {
-            if a.is_empty() {
-                Err(SkipReason::NoArticle)
-            } else {
-                Ok(a)
-            }
-        }) {
+    for (number, record) in records {
+        match record.and_then(non_empty) {
             Ok(article) => {
                 let id = Article::id_for_path(&format!("{id_base}#{number}"));
                 file.articles
@@ -105,16 +145,73 @@ pub fn read_file(
     }
     if file.articles.is_empty() {
         return Err(match file.bad_records.pop() {
-            Some((line, reason)) => {
-                SkipReason::Malformed(format!("no readable record (line {line}: {reason})"))
+            Some((number, reason)) => {
+                let unit = if format == Format::Warc {
+                    "record"
+                } else {
+                    "line"
+                };
+                SkipReason::Malformed(format!("no readable record ({unit} {number}: {reason})"))
             }
+            None if format == Format::Warc => SkipReason::NoArticle,
             None => SkipReason::Empty,
         });
     }
     Ok(file)
 }
 
-/// Reads a one-article file (saved page or JSON) into its article.
+fn read_one(
+    path: &Path,
+    format: Format,
+    rules: &Boilerplate,
+    max_bytes: u64,
+) -> Result<(Article, u64), SkipReason> {
+    match format {
+        Format::Html | Format::Nitf => {
+            let (bytes, size) = read::read_bytes_sized(path, max_bytes)?;
+            let article = if format == Format::Html {
+                html::parse_bytes(&bytes, None, rules)?
+            } else {
+                nitf::parse_bytes(&bytes, rules)?
+            };
+            Ok((article, size))
+        }
+        _ => {
+            let (text, size) = read::read_text_sized(path, max_bytes)?;
+            Ok((parse_text(&text, format, rules)?, size))
+        }
+    }
+}
+
+fn read_many(
+    path: &Path,
+    format: Format,
+    rules: &Boilerplate,
+    max_bytes: u64,
+) -> Result<(Records, u64), SkipReason> {
+    if format == Format::Warc {
+        let (bytes, size) = read::read_bytes_sized(path, max_bytes)?;
+        return Ok((warc::articles(&bytes, rules, max_bytes), size));
+    }
+    let (text, size) = read::read_text_sized(path, max_bytes)?;
+    let records = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(index, line)| (index + 1, json::parse(line, rules)))
+        .collect();
+    Ok((records, size))
+}
+
+fn non_empty(article: Article) -> Result<Article, SkipReason> {
+    if article.is_empty() {
+        Err(SkipReason::NoArticle)
+    } else {
+        Ok(article)
+    }
+}
+
+/// Reads a one-article file (saved page, JSON, HTML or NITF) into its article.
 pub fn parse_file(
     path: &Path,
     format: Format,
@@ -126,8 +223,15 @@ pub fn parse_file(
 }
 
 fn finish(mut article: Article, path: &str, id: String) -> Article {
+    let url = article.url.clone();
     if article.published.is_none() {
-        article.published = dates::date_from_path(path);
+        article.published = url
+            .as_deref()
+            .and_then(url::date_from_url)
+            .or_else(|| dates::date_from_path(path));
+    }
+    if article.source.is_none() {
+        article.source = url.as_deref().and_then(url::outlet_from_url);
     }
     article.id = id;
     article.path = path.to_string();
@@ -139,6 +243,13 @@ pub fn parse_text(text: &str, format: Format, rules: &Boilerplate) -> Result<Art
     let article = match format {
         Format::Text => text::parse(text, rules),
         Format::Json | Format::JsonLines => json::parse(text, rules)?,
+        Format::Html => html::parse(text, rules),
+        Format::Nitf => nitf::parse(text, rules)?,
+        Format::Warc => {
+            return Err(SkipReason::Malformed(
+                "a WARC file holds many articles; read it with read_file".into(),
+            ));
+        }
     };
     if article.is_empty() {
         return Err(SkipReason::NoArticle);
@@ -190,6 +301,48 @@ mod tests {
             Some(Format::Text)
         );
         assert_eq!(Format::from_path(Path::new("a/b.gz")), None);
+    }
+
+    #[test]
+    fn web_and_wire_formats_from_extension() {
+        for (name, format) in [
+            ("a/b.html", Format::Html),
+            ("a/b.HTM", Format::Html),
+            ("a/b.html.gz", Format::Html),
+            ("a/b.warc", Format::Warc),
+            ("a/b.warc.gz", Format::Warc),
+            ("a/b.nitf", Format::Nitf),
+        ] {
+            assert_eq!(Format::from_path(Path::new(name)), Some(format), "{name}");
+        }
+        assert_eq!(Format::Warc.name(), "warc");
+    }
+
+    #[test]
+    fn xml_is_nitf_only_when_it_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = dir.path().join("story.xml");
+        std::fs::write(&story, "<?xml version=\"1.0\"?>\n<nitf><head/></nitf>").unwrap();
+        let sitemap = dir.path().join("sitemap.xml");
+        std::fs::write(&sitemap, "<?xml version=\"1.0\"?><urlset/>").unwrap();
+        assert_eq!(Format::from_path(&story), Some(Format::Nitf));
+        assert_eq!(Format::from_path(&sitemap), None);
+        assert_eq!(Format::from_path(&dir.path().join("missing.xml")), None);
+    }
+
+    #[test]
+    fn url_date_comes_before_path_date_and_domain_is_the_outlet() {
+        let article = Article {
+            title: "T".into(),
+            url: Some("https://www.nytimes.com/2021/03/04/world/x.html".into()),
+            ..Article::default()
+        };
+        let done = finish(article, "archive/2023/06/28/x.json", "id".into());
+        assert_eq!(done.published, Some(time::macros::date!(2021 - 03 - 04)));
+        assert_eq!(done.source.as_deref(), Some("nytimes.com"));
+        let plain = finish(Article::default(), "archive/2023/06/28/x.json", "id".into());
+        assert_eq!(plain.published, Some(time::macros::date!(2023 - 06 - 28)));
+        assert_eq!(plain.source, None);
     }
 
     #[test]
