@@ -22,12 +22,18 @@ struct CliProgress {
 }
 
 impl CliProgress {
-    fn new(quiet: bool) -> Self {
+    /// On a terminal, a bar over the archive's article files (counted by a walk first, which
+    /// takes a fraction of the indexing time) with files/s, MB read and ETA; in a pipe
+    /// nothing.
+    fn new(quiet: bool, archives: &[std::path::PathBuf]) -> Self {
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::new_spinner();
-            let style =
-                ProgressStyle::with_template("{spinner} {pos} files  {per_sec}  {msg}  {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            let files = newsindex::walk::archive_files(archives)
+                .filter(Result::is_ok)
+                .count();
+            let bar = ProgressBar::new(files as u64);
+            let template = "{bar:30} {pos}/{len} files  {msg}  {elapsed} (ETA {eta})";
+            let style = ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
@@ -45,7 +51,16 @@ impl Progress for CliProgress {
         let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
         if let Some(bar) = &self.bar {
             bar.inc(1);
-            bar.set_message(human_bytes(total));
+            let secs = bar.elapsed().as_secs_f64().max(0.001);
+            let rate = bar.position() as f64 / secs;
+            let mb_rate = human_bytes((total as f64 / secs) as u64);
+            bar.set_message(format!("{rate:.0} files/s  {mb_rate}/s"));
+        }
+    }
+
+    fn passed_over(&self, files: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(files);
         }
     }
 
@@ -61,6 +76,9 @@ impl Progress for CliProgress {
     }
 
     fn skipped(&self, skip: &Skip) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
         if self.quiet {
             return;
         }
@@ -84,7 +102,7 @@ pub fn run(cli: &Cli, args: &IndexArgs, out: &mut impl Write) -> anyhow::Result<
         extract_entities: !args.no_entities,
         ..BuildOptions::default()
     };
-    let progress = CliProgress::new(args.quiet);
+    let progress = CliProgress::new(args.quiet, &args.archives);
     let summary = build_index(&args.archives, &options, &progress);
     if let Some(bar) = &progress.bar {
         bar.finish_and_clear();

@@ -76,6 +76,8 @@ pub trait Progress: Sync {
     fn committed(&self, _docs: u64) {}
     /// Something about a file the user should know, though the file is indexed.
     fn noted(&self, _path: &Path, _note: &str) {}
+    /// Files left as they were (unchanged since the last run), not read.
+    fn passed_over(&self, _files: u64) {}
 }
 
 /// A [`Progress`] that ignores everything.
@@ -326,6 +328,7 @@ impl<'a> Walk<'a> {
             match self.known.get(&key) {
                 Some(state) if state.size == file.size && state.mtime == file.mtime => {
                     summary.unchanged_files += 1;
+                    progress.passed_over(1);
                     if state.records.len() > state.articles.len() {
                         self.stash.insert(key, file);
                     }

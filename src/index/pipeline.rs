@@ -100,7 +100,10 @@ impl Pipeline<'_> {
             let mut summary = summary.lock().unwrap_or_else(|e| e.into_inner());
             let mut outcome = outcome.lock().unwrap_or_else(|e| e.into_inner());
             match result {
-                Ok(FileOutcome::Unchanged) => outcome.unchanged += 1,
+                Ok(FileOutcome::Unchanged) => {
+                    outcome.unchanged += 1;
+                    self.progress.passed_over(1);
+                }
                 Ok(FileOutcome::Written {
                     bytes,
                     written,
