@@ -566,3 +566,40 @@ fn an_index_of_another_schema_asks_for_a_rebuild_and_rebuild_works() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(harness.run(&["stats", "--json"]).json()["docs"], 2);
 }
+
+/// On a real terminal (a pseudo-terminal from util-linux `script`, which `.ci/run` installs)
+/// the output is coloured; with `NO_COLOR` it is plain, as in a pipe.
+#[cfg(unix)]
+#[test]
+fn colour_on_a_terminal_and_none_with_no_color() {
+    let harness = indexed_fixtures();
+    let command = format!(
+        "{} search Rabat --index {}",
+        env!("CARGO_BIN_EXE_newsindex"),
+        harness.index_dir().display()
+    );
+    let on_terminal = |no_color: Option<&str>| {
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-q", "-e", "-c", &command, "/dev/null"])
+            .env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            script.env("NO_COLOR", value);
+        }
+        let output = script
+            .output()
+            .expect("util-linux `script` runs (apt-get install bsdutils)");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let coloured = on_terminal(None);
+    assert!(
+        coloured.contains("\x1b[1m"),
+        "bold titles on a terminal: {coloured}"
+    );
+    let plain = on_terminal(Some("1"));
+    assert!(plain.contains("Rabat"), "{plain}");
+    assert!(!plain.contains('\x1b'), "no escapes with NO_COLOR: {plain}");
+    let piped = harness.run(&["search", "Rabat"]);
+    assert!(!piped.stdout.contains('\x1b'), "{}", piped.stdout);
+}

@@ -18,9 +18,18 @@ pub struct Style {
 impl Style {
     /// Colour when stdout is a terminal and NO_COLOR is unset.
     pub fn detect() -> Style {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style::choose(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        )
+    }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` holds a value (no-color.org: an
+    /// empty value counts as unset).
+    pub fn choose(terminal: bool, no_color: Option<&std::ffi::OsStr>) -> Style {
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
         Style {
-            color: std::io::stdout().is_terminal() && !no_color,
+            color: terminal && !no_color,
         }
     }
 
@@ -164,5 +173,21 @@ pub fn human_bytes(bytes: u64) -> String {
         format!("{bytes} B")
     } else {
         format!("{size:.1} {}", units[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(Style::choose(true, None).color);
+        assert!(!Style::choose(false, None).color);
+        assert!(!Style::choose(true, Some(OsStr::new("1"))).color);
+        assert!(Style::choose(true, Some(OsStr::new(""))).color);
+        assert_eq!(Style::choose(false, None).bold("x"), "x");
+        assert_eq!(Style::choose(true, None).bold("x"), "\x1b[1mx\x1b[0m");
     }
 }
