@@ -19,6 +19,10 @@ pub struct ArchiveFile {
     /// Modification time in nanoseconds since the epoch when the walk saw it (0 when the
     /// file system keeps none).
     pub mtime: u64,
+    /// The outlet the archive's folders name, when they name one: the first folder below
+    /// the root with a letter in its name (`archive/reuters/1987/03/x.txt` gives `reuters`;
+    /// `archive/2023/06/x.txt` gives none). Used when the article itself names no outlet.
+    pub folder: Option<String>,
 }
 
 /// Streams the article files under `roots`, in a stable (sorted) order. Walk problems such as
@@ -27,7 +31,7 @@ pub fn archive_files(roots: &[PathBuf]) -> impl Iterator<Item = Result<ArchiveFi
     roots.iter().flat_map(|root| walk_root(root))
 }
 
-fn walk_root(root: &Path) -> impl Iterator<Item = Result<ArchiveFile, Skip>> {
+fn walk_root(root: &Path) -> impl Iterator<Item = Result<ArchiveFile, Skip>> + '_ {
     walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -37,17 +41,30 @@ fn walk_root(root: &Path) -> impl Iterator<Item = Result<ArchiveFile, Skip>> {
             Ok(entry) if entry.file_type().is_file() => {
                 Format::from_path(entry.path()).map(|format| {
                     let (size, mtime) = entry.metadata().map(|m| stamp(&m)).unwrap_or((0, 0));
+                    let folder = folder_outlet(root, entry.path());
                     Ok(ArchiveFile {
                         path: entry.into_path(),
                         format,
                         size,
                         mtime,
+                        folder,
                     })
                 })
             }
             Ok(_) => None,
             Err(err) => Some(Err(walk_skip(err))),
         })
+}
+
+/// The first folder between `root` and the file `path` whose name holds a letter.
+fn folder_outlet(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let parent = relative.parent()?;
+    parent
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .find(|name| name.chars().any(char::is_alphabetic))
+        .map(str::to_string)
 }
 
 /// Size and modification time (nanoseconds since the epoch) of a file.
@@ -100,6 +117,22 @@ mod tests {
                 PathBuf::from("2023/06/a.txt"),
                 PathBuf::from("2023/06/b.json")
             ]
+        );
+    }
+
+    #[test]
+    fn the_first_named_folder_is_the_outlet() {
+        let root = Path::new("archive");
+        let outlet = |p: &str| folder_outlet(root, Path::new(p));
+        assert_eq!(
+            outlet("archive/reuters/1987/03/x.txt"),
+            Some("reuters".into())
+        );
+        assert_eq!(outlet("archive/2023/06/x.txt"), None);
+        assert_eq!(outlet("archive/x.txt"), None);
+        assert_eq!(
+            outlet("archive/2023/Le Monde/x.txt"),
+            Some("Le Monde".into())
         );
     }
 

@@ -199,3 +199,29 @@ fn near_duplicates_are_grouped_and_collapsed() {
     assert_eq!(stats["duplicates"]["near_groups"], 1);
     assert_eq!(stats["duplicates"]["near_grouped_articles"], 2);
 }
+
+#[test]
+fn the_folder_names_the_outlet_when_the_article_does_not() {
+    let harness = Harness::new();
+    let archive = harness.dir.path().join("archive");
+    let record = json!({"title": "Port opens", "body": "A new port opened in Dakhla."});
+    std::fs::create_dir_all(archive.join("dakhla-daily/2023")).unwrap();
+    std::fs::write(archive.join("dakhla-daily/2023/a.json"), record.to_string()).unwrap();
+    write_article(
+        &archive.join("dakhla-daily/2023/b.json"),
+        "Flights",
+        "Wire",
+        "Flights resume to Dakhla.",
+    );
+    harness.index(&archive);
+    let json = harness
+        .run(&["search", "Dakhla", "--facet", "source", "--json"])
+        .json();
+    let sources: Vec<String> = json["facets"]["source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(sources, ["Wire", "dakhla-daily"], "{json}");
+}

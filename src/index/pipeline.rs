@@ -149,13 +149,18 @@ impl Pipeline<'_> {
             path: file.path.clone(),
             reason,
         };
-        let read = formats::read_file(
+        let mut read = formats::read_file(
             &file.path,
             file.format,
             self.rules,
             self.options.max_file_bytes,
         )
         .map_err(skip)?;
+        if let Some(folder) = &file.folder {
+            for article in read.articles.iter_mut().filter(|a| a.source.is_none()) {
+                article.source = Some(folder.clone());
+            }
+        }
         let hashes: Vec<String> = read.articles.iter().map(Article::content_hash).collect();
         if let Some(previous) = job.previous {
             if same_records(previous, &read.articles, &hashes) {
