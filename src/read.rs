@@ -96,10 +96,9 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, SkipReason> {
 pub fn read_text_sized(path: &Path, max_bytes: u64) -> Result<(String, u64), SkipReason> {
     let bytes = read_bytes(path, max_bytes)?;
     let size = bytes.len() as u64;
-    let text = if is_gzip_name(path) {
-        decode_text(&gunzip(&bytes, max_bytes)?)?
-    } else {
-        decode_text(&bytes)?
+    let text = match decompress_by_name(path, &bytes, max_bytes)? {
+        Some(plain) => decode_text(&plain)?,
+        None => decode_text(&bytes)?,
     };
     Ok((text, size))
 }
@@ -110,10 +109,10 @@ pub fn read_text_sized(path: &Path, max_bytes: u64) -> Result<(String, u64), Ski
 pub fn read_bytes_sized(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, u64), SkipReason> {
     let bytes = read_bytes(path, max_bytes)?;
     let size = bytes.len() as u64;
-    if is_gzip_name(path) {
-        return Ok((gunzip(&bytes, max_bytes)?, size));
+    match decompress_by_name(path, &bytes, max_bytes)? {
+        Some(plain) => Ok((plain, size)),
+        None => Ok((bytes, size)),
     }
-    Ok((bytes, size))
 }
 
 /// Decodes a markup document (HTML or XML): a BOM wins, then valid UTF-8, then the charset
@@ -151,6 +150,50 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&[u8]> {
         .captures(head)
         .and_then(|c| c.get(1))
         .map(|m| m.as_bytes())
+}
+
+/// The decompressed bytes of a `.gz` or `.xz` file, `None` for other names.
+fn decompress_by_name(
+    path: &Path,
+    bytes: &[u8],
+    max_bytes: u64,
+) -> Result<Option<Vec<u8>>, SkipReason> {
+    if is_gzip_name(path) {
+        return gunzip(bytes, max_bytes).map(Some);
+    }
+    if is_xz_name(path) {
+        return unxz(bytes, max_bytes).map(Some);
+    }
+    Ok(None)
+}
+
+/// True when the file name ends in `.xz`.
+pub fn is_xz_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xz"))
+}
+
+/// Decompresses xz data (all streams), refusing more than `max_bytes` of output.
+pub fn unxz(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
+    if !bytes.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+        return Err(SkipReason::Malformed("not xz data".into()));
+    }
+    let decoder = xz2::read::XzDecoder::new_multi_decoder(bytes);
+    let mut out = Vec::new();
+    decoder
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => SkipReason::Truncated("xz data ends early".into()),
+            _ => SkipReason::Malformed(format!("bad xz data: {e}")),
+        })?;
+    if out.len() as u64 > max_bytes {
+        return Err(SkipReason::TooLarge {
+            bytes: out.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(out)
 }
 
 /// True when the file name ends in `.gz`.
@@ -366,6 +409,24 @@ mod tests {
             Err(SkipReason::Malformed(_))
         ));
         assert!(matches!(gunzip(&gz, 5), Err(SkipReason::TooLarge { .. })));
+    }
+
+    #[test]
+    fn xz_is_decompressed_and_truncation_reported() {
+        use std::io::Write;
+        let mut encoder = xz2::write::XzEncoder::new(Vec::new(), 6);
+        encoder.write_all(b"Rabat hosts talks\n\nBody.").unwrap();
+        let xz = encoder.finish().unwrap();
+        assert_eq!(unxz(&xz, 1000).unwrap(), b"Rabat hosts talks\n\nBody.");
+        assert!(matches!(
+            unxz(&xz[..xz.len() - 12], 1000),
+            Err(SkipReason::Truncated(_) | SkipReason::Malformed(_))
+        ));
+        assert!(matches!(
+            unxz(b"plain", 1000),
+            Err(SkipReason::Malformed(_))
+        ));
+        assert!(matches!(unxz(&xz, 5), Err(SkipReason::TooLarge { .. })));
     }
 
     #[test]

@@ -42,7 +42,7 @@ const CAPTIONS: &[&str] = &["captions", "caption"];
 
 /// Parses one JSON object into an article.
 pub fn parse(text: &str, rules: &Boilerplate) -> Result<Article, SkipReason> {
-    let value: Value = serde_json::from_str(text).map_err(json_skip)?;
+    let value: Value = from_str_lenient(text).map_err(json_skip)?;
     let Value::Object(record) = value else {
         return Err(SkipReason::Malformed(format!(
             "expected a JSON object, found {}",
@@ -50,6 +50,73 @@ pub fn parse(text: &str, rules: &Boilerplate) -> Result<Article, SkipReason> {
         )));
     };
     article_from_record(&record, rules)
+}
+
+/// Parses JSON, accepting the bare `NaN`, `Infinity` and `-Infinity` that Python's `json`
+/// module writes (as null): datasets made with pandas are full of them.
+fn from_str_lenient<T: serde::de::DeserializeOwned>(text: &str) -> serde_json::Result<T> {
+    match serde_json::from_str(text) {
+        Err(err) if text.contains("NaN") || text.contains("Infinity") => {
+            serde_json::from_str(&python_constants_as_null(text)).map_err(|_| err)
+        }
+        parsed => parsed,
+    }
+}
+
+/// `text` with `NaN`, `Infinity` and `-Infinity` outside strings replaced by `null`.
+fn python_constants_as_null(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c == '"' {
+            in_string = true;
+        } else if let Some(word) = ["-Infinity", "Infinity", "NaN"]
+            .into_iter()
+            .find(|w| rest.starts_with(w))
+        {
+            out.push_str("null");
+            rest = &rest[word.len()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The records of a JSON file holding an array of article objects (as datasets are often
+/// shipped), numbered from 1; `None` when the file is not an array. A bad element is a bad
+/// record; an array that is not valid JSON is an error of the whole file.
+pub fn array_records(
+    text: &str,
+    rules: &Boilerplate,
+) -> Option<Result<Vec<(usize, Result<Article, SkipReason>)>, SkipReason>> {
+    if !text.trim_start().starts_with('[') {
+        return None;
+    }
+    let values: Vec<Value> = match from_str_lenient(text) {
+        Ok(values) => values,
+        Err(err) => return Some(Err(json_skip(err))),
+    };
+    let records = values
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let article = match value {
+                Value::Object(record) => article_from_record(&record, rules),
+                other => Err(SkipReason::Malformed(format!(
+                    "expected a JSON object, found {}",
+                    type_name(&other)
+                ))),
+            };
+            (index + 1, article)
+        })
+        .collect();
+    Some(Ok(records))
 }
 
 /// Builds an article from one decoded JSON object.
@@ -206,6 +273,29 @@ mod tests {
             "malformed: field `title` is a number, expected a string"
         );
         assert!(matches!(parse_str("[1, 2]"), Err(SkipReason::Malformed(_))));
+    }
+
+    #[test]
+    fn python_constants_read_as_null() {
+        let text =
+            r#"{"title": "NaN \" Infinity", "body": "b", "score": NaN, "x": [-Infinity, 1]}"#;
+        let article = parse_str(text).unwrap();
+        assert_eq!(article.title, "NaN \" Infinity");
+        assert!(parse_str(r#"{"title": "t", "body": Nope}"#).is_err());
+    }
+
+    #[test]
+    fn arrays_hold_many_records() {
+        let rules = Boilerplate::builtin().unwrap();
+        let text =
+            r#" [{"title": "One", "body": "First."}, 7, {"title": "Two", "maintext": "Second."}]"#;
+        let records = array_records(text, &rules).unwrap().unwrap();
+        assert_eq!(records.len(), 3);
+        assert_eq!(records[0].1.as_ref().unwrap().title, "One");
+        assert!(matches!(records[1], (2, Err(SkipReason::Malformed(_)))));
+        assert_eq!(records[2].1.as_ref().unwrap().body, "Second.");
+        assert!(array_records(r#"{"title": "x"}"#, &rules).is_none());
+        assert!(array_records("[{", &rules).unwrap().is_err());
     }
 
     #[test]

@@ -38,11 +38,15 @@ pub enum Format {
 
 impl Format {
     /// The format a file name promises, or `None` for files that are not articles. A
-    /// `.gz` suffix is looked through (`a.jsonl.gz` is JSON Lines, read compressed). A
+    /// `.gz` or `.xz` suffix is looked through (`a.jsonl.gz` is JSON Lines, read
+    /// compressed). A
     /// `.xml` file is opened and is NITF only when its first bytes hold `<nitf`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let name = name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".xz"))
+            .unwrap_or(&name);
         let ext = name.rsplit_once('.')?.1;
         match ext {
             "txt" | "text" => Some(Format::Text),
@@ -87,6 +91,11 @@ fn sniff_head(path: &Path) -> Option<Vec<u8>> {
             .take(limit)
             .read_to_end(&mut head)
             .ok()?;
+    } else if read::is_xz_name(path) {
+        xz2::read::XzDecoder::new_multi_decoder(file)
+            .take(limit)
+            .read_to_end(&mut head)
+            .ok()?;
     } else {
         file.take(limit).read_to_end(&mut head).ok()?;
     }
@@ -111,7 +120,8 @@ type Records = Vec<(usize, Result<Article, SkipReason>)>;
 /// Reads, decodes and parses one archive file into cleaned articles with ids and paths set.
 /// What a record does not give is filled in: the date from its URL (`/2023/06/28/`), then
 /// from the file path; the outlet from its URL's domain. An article of a JSON Lines file is
-/// `FILE#LINE`, one of a WARC file `FILE#RECORD`.
+/// `FILE#LINE`, one of a WARC file or of a JSON array `FILE#RECORD` (counted from 1); a
+/// one-article file is numbered 0 in the records read.
 pub fn read_file(
     path: &Path,
     format: Format,
@@ -120,15 +130,31 @@ pub fn read_file(
 ) -> Result<FileArticles, SkipReason> {
     let path_text = path.to_string_lossy().into_owned();
     let id_base = Article::id_for_file(path);
-    if !format.is_many() {
-        let (article, bytes) = read_one(path, format, rules, max_bytes)?;
+    let (records, bytes) = match format {
+        Format::Json => {
+            let (text, bytes) = read::read_text_sized(path, max_bytes)?;
+            match json::array_records(&text, rules) {
+                Some(records) => (records?, bytes),
+                None => (vec![(0, parse_text(&text, format, rules))], bytes),
+            }
+        }
+        _ if format.is_many() => read_many(path, format, rules, max_bytes)?,
+        _ => {
+            let (article, bytes) = read_one(path, format, rules, max_bytes)?;
+            (vec![(0, Ok(article))], bytes)
+        }
+    };
+    if let [(0, _)] = records.as_slice() {
+        let article = records
+            .into_iter()
+            .next()
+            .map_or(Err(SkipReason::NoArticle), |r| r.1)?;
         return Ok(FileArticles {
             articles: vec![finish(article, &path_text, id_base)],
             bad_records: Vec::new(),
             bytes,
         });
     }
-    let (records, bytes) = read_many(path, format, rules, max_bytes)?;
     let mut file = FileArticles {
         bytes,
         ..FileArticles::default()
@@ -146,10 +172,10 @@ pub fn read_file(
     if file.articles.is_empty() {
         return Err(match file.bad_records.pop() {
             Some((number, reason)) => {
-                let unit = if format == Format::Warc {
-                    "record"
-                } else {
+                let unit = if format == Format::JsonLines {
                     "line"
+                } else {
+                    "record"
                 };
                 SkipReason::Malformed(format!("no readable record ({unit} {number}: {reason})"))
             }
