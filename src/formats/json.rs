@@ -94,7 +94,7 @@ fn python_constants_as_null(text: &str) -> String {
 pub fn array_records(
     text: &str,
     rules: &Boilerplate,
-) -> Option<Result<Vec<(usize, Result<Article, SkipReason>)>, SkipReason>> {
+) -> Option<Result<super::Records, SkipReason>> {
     if !text.trim_start().starts_with('[') {
         return None;
     }

@@ -115,7 +115,7 @@ pub struct FileArticles {
 }
 
 /// The numbered records of a many-article file, each an article or the reason it is not.
-type Records = Vec<(usize, Result<Article, SkipReason>)>;
+pub(crate) type Records = Vec<(usize, Result<Article, SkipReason>)>;
 
 /// Reads, decodes and parses one archive file into cleaned articles with ids and paths set.
 /// What a record does not give is filled in: the date from its URL (`/2023/06/28/`), then
