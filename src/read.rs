@@ -179,21 +179,7 @@ pub fn unxz(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
         return Err(SkipReason::Malformed("not xz data".into()));
     }
     let decoder = xz2::read::XzDecoder::new_multi_decoder(bytes);
-    let mut out = Vec::new();
-    decoder
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut out)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::UnexpectedEof => SkipReason::Truncated("xz data ends early".into()),
-            _ => SkipReason::Malformed(format!("bad xz data: {e}")),
-        })?;
-    if out.len() as u64 > max_bytes {
-        return Err(SkipReason::TooLarge {
-            bytes: out.len() as u64,
-            limit: max_bytes,
-        });
-    }
-    Ok(out)
+    inflate(decoder, max_bytes, "xz")
 }
 
 /// True when the file name ends in `.gz`.
@@ -207,16 +193,21 @@ pub fn gunzip(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return Err(SkipReason::Malformed("not gzip data".into()));
     }
-    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    inflate(flate2::read::MultiGzDecoder::new(bytes), max_bytes, "gzip")
+}
+
+/// Reads a decompressing reader to its end, refusing more than `max_bytes` of output; a
+/// stream that ends early is truncated, other errors make it malformed.
+fn inflate(decoder: impl Read, max_bytes: u64, format: &str) -> Result<Vec<u8>, SkipReason> {
     let mut out = Vec::new();
     decoder
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::UnexpectedEof => {
-                SkipReason::Truncated("gzip data ends early".into())
+                SkipReason::Truncated(format!("{format} data ends early"))
             }
-            _ => SkipReason::Malformed(format!("bad gzip data: {e}")),
+            _ => SkipReason::Malformed(format!("bad {format} data: {e}")),
         })?;
     if out.len() as u64 > max_bytes {
         return Err(SkipReason::TooLarge {
