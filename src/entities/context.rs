@@ -112,10 +112,7 @@ pub fn names_a_currency(text: &str, end: usize) -> bool {
 /// True when the place starting at `start` is where a security is listed or traded
 /// ("listed in Luxembourg", "quoted on the Tokyo exchange"), not where the story happens.
 pub fn after_listing(text: &str, start: usize) -> bool {
-    let before = text[..start]
-        .trim_end()
-        .trim_end_matches(" the")
-        .to_ascii_lowercase();
+    let before = text[..start].trim_end().trim_end_matches(" the").as_bytes();
     [
         "listed in",
         "listed on",
@@ -127,7 +124,10 @@ pub fn after_listing(text: &str, start: usize) -> bool {
         "traded on",
     ]
     .iter()
-    .any(|phrase| before.ends_with(phrase))
+    .any(|phrase| {
+        let tail = before.len().checked_sub(phrase.len());
+        tail.is_some_and(|at| before[at..].eq_ignore_ascii_case(phrase.as_bytes()))
+    })
 }
 
 /// Number of times `word` occurs in `text` as a whole word.
