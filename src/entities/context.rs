@@ -133,12 +133,20 @@ pub fn after_listing(text: &str, start: usize) -> bool {
 /// Number of times `word` occurs in `text` as a whole word.
 pub fn count_word(text: &str, word: &str) -> u32 {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    text.match_indices(word)
-        .filter(|(at, _)| {
-            let before = text[..*at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(is_word) && !after.is_some_and(is_word)
-        })
+    let whole = |at: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    };
+    if word.is_empty() {
+        return text
+            .match_indices(word)
+            .filter(|(at, _)| whole(*at))
+            .count() as u32;
+    }
+    // A needle that is valid UTF-8 matches at character boundaries only.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+        .filter(|&at| whole(at))
         .count() as u32
 }
 
