@@ -144,21 +144,21 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     std::iter::from_fn(move || {
         loop {
             let b = *bytes.get(pos)?;
-            if b.is_ascii() {
-                let alnum = b.is_ascii_alphanumeric();
-                if alnum && !prev_is_word {
-                    break;
+            match BYTE_CLASS[usize::from(b)] {
+                ALNUM if !prev_is_word => break,
+                ALNUM | UNDERSCORE => prev_is_word = true,
+                HIGH => {
+                    let c = text[pos..].chars().next()?;
+                    if c.is_alphanumeric() && !prev_is_word {
+                        break;
+                    }
+                    prev_is_word = c.is_alphanumeric();
+                    pos += c.len_utf8();
+                    continue;
                 }
-                prev_is_word = alnum || b == b'_';
-                pos += 1;
-                continue;
+                _ => prev_is_word = false,
             }
-            let c = text[pos..].chars().next()?;
-            if c.is_alphanumeric() && !prev_is_word {
-                break;
-            }
-            prev_is_word = c.is_alphanumeric();
-            pos += c.len_utf8();
+            pos += 1;
         }
         let start = pos;
         let word = first_word(&text[start..]);
@@ -183,10 +183,11 @@ pub(super) fn first_word(text: &str) -> &str {
     let bytes = text.as_bytes();
     let mut end = 0;
     loop {
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        if end == bytes.len() || bytes[end].is_ascii() {
+        end += bytes[end..]
+            .iter()
+            .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+            .count();
+        if end == bytes.len() || BYTE_CLASS[usize::from(bytes[end])] != HIGH {
             break;
         }
         let c = text[end..].chars().next().unwrap_or(' ');
@@ -197,6 +198,30 @@ pub(super) fn first_word(text: &str) -> &str {
     }
     &text[..end]
 }
+
+/// [`BYTE_CLASS`] of ASCII letters and digits.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] of the underscore, a word character that starts no word.
+const UNDERSCORE: u8 = 2;
+/// [`BYTE_CLASS`] of the bytes of characters beyond ASCII, which are decoded.
+const HIGH: u8 = 3;
+
+/// The class of each byte for the word scans: [`ALNUM`], [`UNDERSCORE`], [`HIGH`], or 0 for
+/// other ASCII characters.
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            c if c >= 0x80 => HIGH,
+            c if c.is_ascii_alphanumeric() => ALNUM,
+            b'_' => UNDERSCORE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// True when a word can start at byte `pos`: a char boundary not preceded by a letter or
 /// digit (curly quotes, no-break spaces and dashes before it are fine).

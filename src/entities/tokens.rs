@@ -38,9 +38,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
         let start = i;
         let mut ascii = true;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
-                i += 1;
-            }
+            i += bytes[i..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
+                .count();
             if i == bytes.len() || bytes[i].is_ascii() {
                 break;
             }
