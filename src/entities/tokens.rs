@@ -74,6 +74,18 @@ fn is_ascii_space(b: u8) -> bool {
 /// [`token`] for a token of ASCII characters only, read byte by byte.
 fn ascii_token(raw: &str, start: usize) -> Token<'_> {
     let bytes = raw.as_bytes();
+    if is_plain_lower_word(bytes) {
+        return Token {
+            core: raw,
+            start,
+            end: start + raw.len(),
+            breaks: false,
+            comma: false,
+            possessive: false,
+            name: false,
+            raw,
+        };
+    }
     let lead = bytes
         .iter()
         .take_while(|b| matches!(b, b'"' | b'(' | b'[' | b'\''))
@@ -108,6 +120,19 @@ fn ascii_token(raw: &str, start: usize) -> Token<'_> {
         name: is_name_word(core),
         raw,
     }
+}
+
+/// True for the commonest token, a lower-case word with nothing around it ("rates"): its
+/// core is itself, nothing trails it and it is no name word.
+fn is_plain_lower_word(bytes: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    first.is_ascii_lowercase()
+        && last.is_ascii_alphanumeric()
+        && !bytes.ends_with(b"'s")
+        && !bytes.starts_with(b"al-")
+        && !bytes.starts_with(b"el-")
 }
 
 /// Reads the token `raw`, which starts at byte `start` of its text.
