@@ -109,13 +109,11 @@ pub fn build_index(
 ) -> Result<BuildSummary> {
     let started = Instant::now();
     let roots = checked_roots(archives)?;
-    // The gazetteers compile on their own thread while the boilerplate rules compile.
-    let schema_dir = options.schema_dir.clone();
-    let compiling = options
-        .extract_entities
-        .then(|| std::thread::spawn(move || Extractor::with_overrides(schema_dir.as_deref())));
     let rules = Boilerplate::with_overrides(options.schema_dir.as_deref())?;
-    let extractor = compiling.map(compiled).transpose()?;
+    let extractor = match options.extract_entities {
+        true => Some(Extractor::with_overrides(options.schema_dir.as_deref())?),
+        false => None,
+    };
     let open = open_or_create(&options.index_dir, options.rebuild)?;
     let mut writer = open_writer(&open, options)?;
     if options.rebuild {
@@ -156,13 +154,6 @@ pub fn build_index(
     progress.committed(summary.docs_in_index);
     summary.elapsed = started.elapsed();
     Ok(summary)
-}
-
-/// The extractor compiled on another thread (a panic there goes on here).
-fn compiled(compiling: std::thread::JoinHandle<Result<Extractor>>) -> Result<Extractor> {
-    compiling
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The archive roots as given (paths are stored and shown the way the user wrote them), once
