@@ -26,7 +26,7 @@ if [ ! -f "$out/manifest.json" ]; then
         --yahoo "$shared/corpora/yahoo-finance-news" --out "$out" >/dev/null
 fi
 (cd "$root" && cargo build --release -q)
-bin="$root/target/release/newsindex"
+bin="${CARGO_TARGET_DIR:-$root/target}/release/newsindex"
 archive="$out/archive/reuters"
 idx="$(mktemp -d)"
 trap 'rm -rf "$idx"' EXIT

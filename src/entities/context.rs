@@ -112,15 +112,7 @@ pub fn names_a_currency(text: &str, end: usize) -> bool {
 /// True when the place starting at `start` is where a security is listed or traded
 /// ("listed in Luxembourg", "quoted on the Tokyo exchange"), not where the story happens.
 pub fn after_listing(text: &str, start: usize) -> bool {
-    // Only the last few words matter; a window keeps this cheap on very long paragraphs.
-    let mut from = start.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..start]
-        .trim_end()
-        .trim_end_matches(" the")
-        .to_ascii_lowercase();
+    let before = text[..start].trim_end().trim_end_matches(" the").as_bytes();
     [
         "listed in",
         "listed on",
@@ -132,18 +124,29 @@ pub fn after_listing(text: &str, start: usize) -> bool {
         "traded on",
     ]
     .iter()
-    .any(|phrase| before.ends_with(phrase))
+    .any(|phrase| {
+        let tail = before.len().checked_sub(phrase.len());
+        tail.is_some_and(|at| before[at..].eq_ignore_ascii_case(phrase.as_bytes()))
+    })
 }
 
 /// Number of times `word` occurs in `text` as a whole word.
 pub fn count_word(text: &str, word: &str) -> u32 {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    text.match_indices(word)
-        .filter(|(at, _)| {
-            let before = text[..*at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(is_word) && !after.is_some_and(is_word)
-        })
+    let whole = |at: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    };
+    if word.is_empty() {
+        return text
+            .match_indices(word)
+            .filter(|(at, _)| whole(*at))
+            .count() as u32;
+    }
+    // A needle that is valid UTF-8 matches at character boundaries only.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+        .filter(|&at| whole(at))
         .count() as u32
 }
 

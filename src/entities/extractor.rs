@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::gazetteer::Gazetteer;
 use super::matcher::{
     PatternBuilder, Strength, Target, WordStartMatcher, soften_capitals, starts_word, words,
@@ -26,7 +28,7 @@ struct TopicRule {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     /// Canonical names of people, countries and organizations, by kind.
-    names: HashMap<EntityKind, Vec<String>>,
+    names: FxHashMap<EntityKind, Vec<String>>,
     /// Names, aliases and topic paths for filters and facets.
     resolver: Resolver,
     matcher: WordStartMatcher,
@@ -45,9 +47,9 @@ pub struct Extractor {
 /// What a scan of one article has found so far.
 #[derive(Debug, Default)]
 struct Scan {
-    tallies: HashMap<(EntityKind, usize), Tally>,
+    tallies: FxHashMap<(EntityKind, usize), Tally>,
     /// People named in full (their surnames may count).
-    anchored: HashSet<usize>,
+    anchored: FxHashSet<usize>,
     /// Surname matches waiting for a full name.
     surnames: Vec<(usize, bool)>,
     /// Ambiguous names waiting for confirmation.
@@ -116,7 +118,7 @@ impl Extractor {
         }
         let (patterns, targets) = builder.finish();
         let matcher = WordStartMatcher::new(&patterns, false)?;
-        let names = HashMap::from([
+        let names = FxHashMap::from_iter([
             (
                 EntityKind::Country,
                 gazetteer.countries.iter().map(|c| c.name.clone()).collect(),
@@ -170,7 +172,7 @@ impl Extractor {
             .collect();
         let words = WordCounts::new(&segments);
         let orgs = self.context_orgs(&words, &found, &mut scan.tallies);
-        let mut by_kind: HashMap<EntityKind, Vec<(Vec<String>, Tally)>> = HashMap::new();
+        let mut by_kind: FxHashMap<EntityKind, Vec<(Vec<String>, Tally)>> = FxHashMap::default();
         by_kind.insert(EntityKind::Org, orgs);
         for ((kind, entity), tally) in scan.tallies {
             let name = self.names[&kind][entity].clone();
@@ -353,7 +355,7 @@ impl Extractor {
         &self,
         words: &WordCounts,
         found: &[Found],
-        tallies: &mut HashMap<(EntityKind, usize), Tally>,
+        tallies: &mut FxHashMap<(EntityKind, usize), Tally>,
     ) -> Vec<(Vec<String>, Tally)> {
         let mut orgs: Vec<(Vec<String>, Tally)> = Vec::new();
         for found in found {

@@ -18,6 +18,9 @@ pub(super) struct WordStartMatcher {
     matcher: AhoCorasick,
     /// First words of the patterns (lower-cased when `fold`).
     first_words: rustc_hash::FxHashSet<String>,
+    /// Lengths of the first words by their first and last bytes (see [`shape`]): a word
+    /// whose shape no first word has is turned away without hashing it.
+    first_shapes: Box<[u32; 1024]>,
     /// Some pattern starts with punctuation: try every word start.
     every_word: bool,
     /// Some pattern starts with a lower-case letter (case-sensitive matchers only look at
@@ -37,21 +40,27 @@ impl WordStartMatcher {
             .build(patterns)
             .map_err(|e| engine_error(&e))?;
         let mut first_words = rustc_hash::FxHashSet::default();
+        let mut first_shapes = Box::new([0; 1024]);
         let mut every_word = false;
         let mut lower_start = fold;
         for pattern in patterns {
             let word = first_word(pattern);
             every_word |= word.is_empty();
             lower_start |= word.starts_with(|c: char| !c.is_uppercase());
-            first_words.insert(if fold {
+            let word = if fold {
                 word.to_ascii_lowercase()
             } else {
                 word.to_string()
-            });
+            };
+            if let Some((slot, bit)) = shape(word.as_bytes()) {
+                first_shapes[slot] |= bit;
+            }
+            first_words.insert(word);
         }
         Ok(WordStartMatcher {
             matcher,
             first_words,
+            first_shapes,
             every_word,
             lower_start,
             fold,
@@ -84,22 +93,31 @@ impl WordStartMatcher {
         word: &str,
         key: &mut String,
     ) -> Option<(std::ops::Range<usize>, usize)> {
-        if !self.lower_start && word.starts_with(|c: char| c.is_ascii_lowercase()) {
-            return None;
-        }
-        let known = self.every_word || {
-            key.clear();
-            key.push_str(word);
-            if self.fold {
-                key.make_ascii_lowercase();
-            }
-            self.first_words.contains(key.as_str())
-        };
-        if known {
+        if self.every_word || self.starts_pattern(word, key) {
             self.match_at(text, start)
         } else {
             None
         }
+    }
+
+    /// True when `word` is the first word of some pattern.
+    fn starts_pattern(&self, word: &str, key: &mut String) -> bool {
+        let Some((slot, bit)) = shape(word.as_bytes()) else {
+            return false;
+        };
+        if !self.lower_start && word.as_bytes()[0].is_ascii_lowercase() {
+            return false;
+        }
+        if self.first_shapes[slot] & bit == 0 {
+            return false;
+        }
+        if !self.fold || !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.first_words.contains(word);
+        }
+        key.clear();
+        key.push_str(word);
+        key.make_ascii_lowercase();
+        self.first_words.contains(key.as_str())
     }
 
     /// The match starting exactly at `start`, on word boundaries, if any.
@@ -117,62 +135,93 @@ impl WordStartMatcher {
     }
 }
 
-/// Every word start of `text`, with the leading word there.
+/// Every word start of `text`, with the leading word there: a letter or digit not preceded
+/// by a letter, digit or underscore.
 pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
     let mut pos = 0;
+    let mut prev_is_word = false;
     std::iter::from_fn(move || {
-        let start = next_word_start(text, pos)?;
+        loop {
+            let b = *bytes.get(pos)?;
+            match BYTE_CLASS[usize::from(b)] {
+                ALNUM if !prev_is_word => break,
+                ALNUM | UNDERSCORE => prev_is_word = true,
+                HIGH => {
+                    let c = text[pos..].chars().next()?;
+                    if c.is_alphanumeric() && !prev_is_word {
+                        break;
+                    }
+                    prev_is_word = c.is_alphanumeric();
+                    pos += c.len_utf8();
+                    continue;
+                }
+                _ => prev_is_word = false,
+            }
+            pos += 1;
+        }
+        let start = pos;
         let word = first_word(&text[start..]);
-        pos = start + word.len().max(1);
+        pos = start + word.len();
+        prev_is_word = true;
         Some((start, word))
     })
 }
 
-/// The leading letters and digits of `text`.
+/// The shape of a word for [`WordStartMatcher::first_shapes`]: a slot for its first and
+/// last bytes (five low bits of each, so that ASCII case does not matter) and a bit for its
+/// length.
+fn shape(word: &[u8]) -> Option<(usize, u32)> {
+    let (first, last) = (word.first()?, word.last()?);
+    let slot = usize::from(first & 31) << 5 | usize::from(last & 31);
+    Some((slot, 1 << word.len().min(31)))
+}
+
+/// The leading letters and digits of `text` (runs of ASCII letters and digits are read a
+/// byte at a time; other characters are decoded).
 pub(super) fn first_word(text: &str) -> &str {
     let bytes = text.as_bytes();
     let mut end = 0;
-    while end < bytes.len() {
-        let b = bytes[end];
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            end += 1;
-        } else {
-            let c = text[end..].chars().next().unwrap_or(' ');
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end += c.len_utf8();
+    loop {
+        end += bytes[end..]
+            .iter()
+            .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+            .count();
+        if end == bytes.len() || BYTE_CLASS[usize::from(bytes[end])] != HIGH {
+            break;
         }
+        let c = text[end..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            break;
+        }
+        end += c.len_utf8();
     }
     &text[..end]
 }
 
-/// The first word start at or after byte `from`: a letter or digit not preceded by one
-/// (ASCII bytes are read directly; other characters are decoded).
-fn next_word_start(text: &str, from: usize) -> Option<usize> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    let bytes = text.as_bytes();
-    let mut prev_is_word = text[..from].chars().next_back().is_some_and(is_word);
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = text[i..].chars().next()?;
-            (c, c.len_utf8())
+/// [`BYTE_CLASS`] of ASCII letters and digits.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] of the underscore, a word character that starts no word.
+const UNDERSCORE: u8 = 2;
+/// [`BYTE_CLASS`] of the bytes of characters beyond ASCII, which are decoded.
+const HIGH: u8 = 3;
+
+/// The class of each byte for the word scans: [`ALNUM`], [`UNDERSCORE`], [`HIGH`], or 0 for
+/// other ASCII characters.
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            c if c >= 0x80 => HIGH,
+            c if c.is_ascii_alphanumeric() => ALNUM,
+            b'_' => UNDERSCORE,
+            _ => 0,
         };
-        if c.is_alphanumeric() && !prev_is_word {
-            return Some(i);
-        }
-        prev_is_word = is_word(c);
-        i += len;
+        b += 1;
     }
-    None
-}
+    classes
+};
 
 /// True when a word can start at byte `pos`: a char boundary not preceded by a letter or
 /// digit (curly quotes, no-break spaces and dashes before it are fine).
@@ -199,19 +248,20 @@ pub(super) fn soften_capitals(text: &str) -> Option<(String, Vec<usize>)> {
     let mut out: Option<Vec<u8>> = None;
     let mut starts = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+    // Only a run of letters that starts with a capital can qualify: jump from capital to
+    // capital. A capital after a lower-case letter of its run disqualifies the whole run.
+    while let Some(skip) = bytes[i..].iter().position(u8::is_ascii_uppercase) {
+        let start = i + skip;
+        i = start
+            + bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
         let word = &bytes[start..i];
+        let run_start = start == 0 || !bytes[start - 1].is_ascii_alphabetic();
         let glued =
             i < bytes.len() && !bytes[i].is_ascii() || start > 0 && !bytes[start - 1].is_ascii();
-        if word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase) && !glued {
+        if run_start && word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase) && !glued {
             let out = out.get_or_insert_with(|| bytes.to_vec());
             out[start + 1..i].make_ascii_lowercase();
             starts.push(start);

@@ -12,6 +12,7 @@ mod resolver;
 mod tally;
 #[cfg(test)]
 mod tests;
+mod tokens;
 mod wordlists;
 
 use serde::{Deserialize, Serialize};

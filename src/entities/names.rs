@@ -11,6 +11,7 @@ use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::tokens::{Token, tokenize};
 use super::wordlists::{
     GENERIC_ORG_WORD_SET, GIVEN_NAME_SET, LEADING_WORD_SET, NOT_NAME_SET, ORG_HEAD_SET,
     PARTICLE_SET, ROYAL_TITLES, SURNAME_TITLES, TITLES,
@@ -30,26 +31,13 @@ pub struct Found {
     pub orgs: Vec<(Range<usize>, String, Option<String>)>,
 }
 
-/// One whitespace-separated token: its core word (punctuation trimmed) and what trails it.
-#[derive(Debug, Clone, Copy)]
-struct Token<'a> {
-    core: &'a str,
-    start: usize,
-    end: usize,
-    /// The token ends in a comma, full stop or other mark that ends a name.
-    breaks: bool,
-    comma: bool,
-    possessive: bool,
-    raw: &'a str,
-}
-
 /// Scans `text` once for people, titled surnames and organizations.
 pub fn scan(text: &str) -> Found {
     let tokens = tokenize(text);
     let mut found = Found::default();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_name_token(&tokens[i]) {
+        if !tokens[i].name {
             i += 1;
             continue;
         }
@@ -60,53 +48,6 @@ pub fn scan(text: &str) -> Found {
         i = end.max(i + 1);
     }
     found
-}
-
-fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    for raw in text.split_whitespace() {
-        // `raw` is a slice of `text`: its offset is the distance between the two pointers.
-        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
-        let trimmed = raw.trim_start_matches(['"', '“', '‘', '(', '[', '\'']);
-        let lead = raw.len() - trimmed.len();
-        let mut core = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let abbreviation =
-            core.ends_with('.') && (core.len() <= 4 || core.matches('.').count() > 1);
-        if !abbreviation {
-            core = core.trim_end_matches('.');
-        }
-        let mut possessive = false;
-        for suffix in ["'s", "’s"] {
-            if let Some(stem) = core.strip_suffix(suffix) {
-                core = stem;
-                possessive = true;
-            }
-        }
-        let tail = &trimmed[core.len().min(trimmed.len())..];
-        let breaks = possessive || tail.contains([',', '.', ';', ':', '!', '?', ')', '"', '”']);
-        tokens.push(Token {
-            core,
-            start: start + lead,
-            end: start + lead + core.len(),
-            breaks: breaks && !(abbreviation && tail.is_empty()),
-            comma: tail.starts_with(','),
-            possessive,
-            raw,
-        });
-    }
-    tokens
-}
-
-/// A capitalised word with a lower-case letter ("Volcker", "McDonald", "al-Burhan"), an
-/// initial ("J."), or a regnal number.
-fn is_name_token(token: &Token) -> bool {
-    let core = token.core;
-    let first = core.chars().next();
-    let capital =
-        first.is_some_and(char::is_uppercase) || core.starts_with("al-") || core.starts_with("el-");
-    let initial =
-        core.chars().count() == 2 && core.ends_with('.') && first.is_some_and(char::is_uppercase);
-    capital && (core.chars().any(char::is_lowercase) || initial)
 }
 
 fn is_particle(word: &str) -> bool {
@@ -123,13 +64,13 @@ fn person_run_end(tokens: &[Token], start: usize) -> usize {
     let mut end = start;
     while end < tokens.len() {
         let t = &tokens[end];
-        let fits = is_name_token(t)
+        let fits = t.name
             || (end > start && is_roman(t.core))
             || (end > start
                 && is_particle(t.core)
                 && tokens
                     .get(end + 1)
-                    .is_some_and(|n| is_name_token(n) || is_particle(n.core)));
+                    .is_some_and(|n| n.name || is_particle(n.core)));
         if !fits {
             break;
         }
@@ -179,7 +120,7 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
             let clear_end = !last.breaks
                 || last.possessive
                 || last.comma
-                || tokens.get(end).is_none_or(|n| !is_name_token(n));
+                || tokens.get(end).is_none_or(|n| !n.name);
             push_surname(&title, words[0], clear_end, found);
         }
         return;
@@ -280,7 +221,7 @@ fn continues_left(tokens: &[Token], start: usize) -> bool {
         let prev = &tokens[start - 1];
         !prev.breaks
             && (is_particle(prev.core)
-                || (is_name_token(prev) && !NOT_NAME_SET.has(prev.core) && !is_title(prev.core)))
+                || (prev.name && !NOT_NAME_SET.has(prev.core) && !is_title(prev.core)))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Counting mentions: tallies per entity (title mentions apart), whole-word counts of an
 //! article's paragraphs, and ordering entities by salience.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{EntityKind, Mention, context};
 
@@ -13,7 +13,7 @@ pub(super) struct Tally {
 }
 
 pub(super) fn add(
-    tallies: &mut HashMap<(EntityKind, usize), Tally>,
+    tallies: &mut FxHashMap<(EntityKind, usize), Tally>,
     key: (EntityKind, usize),
     in_title: bool,
 ) {
@@ -22,45 +22,23 @@ pub(super) fn add(
     tally.in_title += u32::from(in_title);
 }
 
-/// Counts whole words of an article's segments, built on first use: surnames are counted
-/// by lookup instead of a search through the text per name.
+/// Counts whole words of an article's segments. A name is counted by a substring search per
+/// segment: articles ask for a few names each, so that is cheaper than a table of every
+/// word built for them.
 pub(super) struct WordCounts<'a> {
     segments: &'a [(&'a str, bool)],
-    counts: std::cell::OnceCell<Vec<HashMap<&'a str, u32>>>,
 }
 
 impl<'a> WordCounts<'a> {
     pub(super) fn new(segments: &'a [(&'a str, bool)]) -> Self {
-        WordCounts {
-            segments,
-            counts: std::cell::OnceCell::new(),
-        }
+        WordCounts { segments }
     }
 
     /// Mentions of `word` across the segments, title mentions apart (at least one).
     pub(super) fn tally(&self, word: &str) -> Tally {
-        let single = word.chars().all(|c| c.is_alphanumeric() || c == '_');
-        let counts = self.counts.get_or_init(|| {
-            self.segments
-                .iter()
-                .map(|(text, _)| {
-                    let mut map: HashMap<&str, u32> = HashMap::new();
-                    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
-                        if w.starts_with(char::is_uppercase) {
-                            *map.entry(w).or_default() += 1;
-                        }
-                    }
-                    map
-                })
-                .collect()
-        });
         let mut tally = Tally::default();
-        for ((text, in_title), map) in self.segments.iter().zip(counts) {
-            let n = if single && word.starts_with(char::is_uppercase) {
-                map.get(word).copied().unwrap_or(0)
-            } else {
-                context::count_word(text, word)
-            };
+        for (text, in_title) in self.segments {
+            let n = context::count_word(text, word);
             tally.count += n;
             tally.in_title += if *in_title { n } else { 0 };
         }
@@ -71,7 +49,7 @@ impl<'a> WordCounts<'a> {
 
 /// Takes `n` mentions back from an entity, forgetting it when none remain.
 pub(super) fn unmention(
-    tallies: &mut HashMap<(EntityKind, usize), Tally>,
+    tallies: &mut FxHashMap<(EntityKind, usize), Tally>,
     key: (EntityKind, usize),
     n: u32,
 ) {
