@@ -93,7 +93,7 @@ struct FieldSnippets {
     terms: BTreeMap<String, Score>,
     analyzer: TextAnalyzer,
     /// Finds, ignoring ASCII case, the places where a query term may stand in a text.
-    finder: Option<AhoCorasick>,
+    finder: Option<std::sync::Arc<AhoCorasick>>,
 }
 
 /// Bytes kept on each side of a place where a query term may stand.
@@ -127,7 +127,7 @@ impl SnippetMaker {
         fields: &[Field],
         expanded: Vec<ExpandedWord>,
     ) -> Result<Self> {
-        let mut prepared = Vec::new();
+        let mut prepared: Vec<FieldSnippets> = Vec::new();
         for &field in fields {
             let mut generator = SnippetGenerator::create(searcher, query, field)?;
             generator.set_max_num_chars(SNIPPET_CHARS);
@@ -145,7 +145,11 @@ impl SnippetMaker {
                 }
             }
             let analyzer = searcher.index().tokenizer_for_field(field)?;
-            let finder = term_finder(terms.keys());
+            // The fields share one analyzer, so they usually share their terms and finder.
+            let finder = match prepared.last() {
+                Some(previous) if previous.terms.keys().eq(terms.keys()) => previous.finder.clone(),
+                _ => term_finder(terms.keys()).map(std::sync::Arc::new),
+            };
             prepared.push(FieldSnippets {
                 field,
                 generator,
@@ -275,10 +279,10 @@ fn term_finder<'a>(terms: impl Iterator<Item = &'a String>) -> Option<AhoCorasic
     if heads.is_empty() {
         return None;
     }
-    // A few short patterns, built per search: an NFA builds faster than a DFA.
+    // A few short patterns, built once per search and run over every hit's text: a DFA.
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&heads)
         .ok()
 }
@@ -288,7 +292,7 @@ fn term_finder<'a>(terms: impl Iterator<Item = &'a String>) -> Option<AhoCorasic
 /// dearest part of a search; a blanked copy keeps every byte offset. A text with non-ASCII
 /// letters is analyzed whole, since folding may turn its words into a term.
 fn focus(field: &FieldSnippets, full: &str) -> Focus {
-    let Some(finder) = &field.finder else {
+    let Some(finder) = field.finder.as_deref() else {
         return Focus::Whole;
     };
     if full.len() <= 4 * FOCUS_REACH || full.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
