@@ -37,6 +37,13 @@ pub struct Ledger {
     pub duplicates: Duplicates,
 }
 
+/// A copy record as read back: its file, the article it copies and the text's hash.
+struct CopyRecord {
+    key: String,
+    copy_of: String,
+    hash: String,
+}
+
 /// The key a file is known by: its path with the archive root resolved (symlinks, `.`),
 /// so that `archive/x.txt` and `./archive/x.txt` are one file.
 pub fn file_key(canonical_root: &Path, root: &Path, path: &Path) -> String {
@@ -102,6 +109,7 @@ impl Ledger {
         let reader = open.index.reader()?;
         let searcher = reader.searcher();
         let mut ledger = Ledger::default();
+        let mut copies = Vec::new();
         for segment in searcher.segment_readers() {
             let Some(columns) = Columns::of(segment)? else {
                 continue;
@@ -111,13 +119,32 @@ impl Ledger {
                 None => Box::new(0..segment.max_doc()),
             };
             for doc in doc_ids {
-                ledger.add_record(&columns, doc)?;
+                if let Some(copy) = ledger.add_record(&columns, doc)? {
+                    copies.push(copy);
+                }
             }
         }
+        ledger.mark_stale_copies(&copies);
         Ok(ledger)
     }
 
-    fn add_record(&mut self, columns: &Columns, doc: DocId) -> Result<()> {
+    /// Marks for reading again the files of copy records whose article no longer holds the
+    /// copied text (a run killed after replacing the article, before reading its copies
+    /// again): their records are forgotten, so the next run treats them as changed.
+    fn mark_stale_copies(&mut self, copies: &[CopyRecord]) {
+        for copy in copies {
+            if self.duplicates.holds(&copy.hash, &copy.copy_of) {
+                continue;
+            }
+            if let Some(state) = self.files.get_mut(&copy.key) {
+                state.mtime = u64::MAX;
+                state.records.clear();
+            }
+        }
+    }
+
+    /// Records one document; returns what a copy record copied, for checking.
+    fn add_record(&mut self, columns: &Columns, doc: DocId) -> Result<Option<CopyRecord>> {
         let (id, key) = (columns.id.get(doc).to_string(), columns.file.get(doc));
         let hash = columns.hash.get(doc).to_string();
         let copy_of = columns.copy_of.as_ref().map_or("", |c| c.get(doc));
@@ -131,11 +158,15 @@ impl Ledger {
             let signature = columns.minhash.as_ref().and_then(|c| c.bytes(doc));
             let signature = signature.and_then(signature_from_bytes);
             self.duplicates.add_existing(&id, &hash, signature, group);
-        } else {
-            let copies = self.copies.entry(copy_of.to_string()).or_default();
-            copies.push(key.to_string());
+            return Ok(None);
         }
-        Ok(())
+        let copies = self.copies.entry(copy_of.to_string()).or_default();
+        copies.push(key.to_string());
+        Ok(Some(CopyRecord {
+            key: key.to_string(),
+            copy_of: copy_of.to_string(),
+            hash,
+        }))
     }
 }
 
@@ -167,6 +198,33 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_of_text_their_article_no_longer_holds_are_read_again() {
+        let mut ledger = Ledger::default();
+        ledger.duplicates.add_existing("a", "new-text", None, "a");
+        for key in ["/x/fresh.txt", "/x/stale.txt"] {
+            let state = FileState {
+                size: 10,
+                mtime: 20,
+                records: vec![(key.to_string(), "h".to_string())],
+                articles: Vec::new(),
+            };
+            ledger.files.insert(key.to_string(), state);
+        }
+        let copy = |key: &str, hash: &str| CopyRecord {
+            key: key.to_string(),
+            copy_of: "a".to_string(),
+            hash: hash.to_string(),
+        };
+        ledger.mark_stale_copies(&[
+            copy("/x/fresh.txt", "new-text"),
+            copy("/x/stale.txt", "old-text"),
+        ]);
+        assert_eq!(ledger.files["/x/fresh.txt"].mtime, 20);
+        assert_eq!(ledger.files["/x/stale.txt"].mtime, u64::MAX);
+        assert!(ledger.files["/x/stale.txt"].records.is_empty());
+    }
 
     #[test]
     fn keys_resolve_the_root_only() {
