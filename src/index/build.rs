@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::{IndexWriter, TantivyError, Term};
 
 use super::ledger::{FileState, Ledger, file_key};
-use super::pipeline::{Job, Pipeline, Shared};
+use super::pipeline::{Job, Pipeline, Shared, lock};
 use super::{OpenIndex, open_or_create};
 use crate::clean::Boilerplate;
 use crate::entities::Extractor;
@@ -169,9 +169,9 @@ pub fn build_index(
         let pipeline =
             Tools::ready(&mut tools, options)?.pipeline(&open, options, progress, &shared);
         let outcome = pipeline.run(&writer, &jobs, &summary);
-        lock(&summary).unchanged_files += outcome.unchanged;
         let changed = jobs.iter().filter(|j| j.previous.is_some()).count() as u64;
         let mut s = lock(&summary);
+        s.unchanged_files += outcome.unchanged;
         s.changed_files += changed.saturating_sub(outcome.unchanged);
         s.new_files += jobs.len() as u64 - changed;
         drop(s);
@@ -238,10 +238,6 @@ impl Tools {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// Commits every [`BuildOptions::commit_every_docs`] documents or
 /// [`BuildOptions::commit_every`], whichever comes first.
 struct CommitClock {
@@ -279,14 +275,20 @@ impl CommitClock {
     }
 }
 
+/// An archive root as the user wrote it, and resolved (symlinks, `.`) for file keys.
+struct Root {
+    given: PathBuf,
+    canonical: PathBuf,
+}
+
 /// The archive files under `roots`, each with its key.
 fn keyed_files(
-    roots: &[PathBuf],
+    roots: &[Root],
 ) -> impl Iterator<Item = std::result::Result<(String, ArchiveFile), Skip>> + '_ {
     roots.iter().flat_map(|root| {
-        let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-        walk::archive_files(std::slice::from_ref(root))
-            .map(move |item| item.map(|file| (file_key(&canonical, root, &file.path), file)))
+        walk::archive_files(std::slice::from_ref(&root.given)).map(move |item| {
+            item.map(|file| (file_key(&root.canonical, &root.given, &file.path), file))
+        })
     })
 }
 
@@ -358,22 +360,18 @@ impl<'a> Walk<'a> {
     /// article they copied was removed or replaced.
     fn retire(
         &mut self,
-        roots: &[PathBuf],
+        roots: &[Root],
         writer: &IndexWriter,
         open: &OpenIndex,
         known_copies: &FxHashMap<String, Vec<String>>,
         shared: &Shared,
         summary: &Mutex<BuildSummary>,
     ) -> Vec<Job<'a>> {
-        let canonical: Vec<PathBuf> = roots
-            .iter()
-            .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
-            .collect();
         let mut gone_articles = Vec::new();
         for (key, state) in self.known {
-            let under_roots = canonical
+            let under_roots = roots
                 .iter()
-                .any(|root| Path::new(key).starts_with(root));
+                .any(|root| Path::new(key).starts_with(&root.canonical));
             if !under_roots || self.seen.contains(key) {
                 continue;
             }
@@ -422,18 +420,25 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The archive roots as given (paths are stored and shown the way the user wrote them), once
-/// each is known to exist.
-fn checked_roots(archives: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    for root in archives {
-        if !root.exists() {
-            return Err(Error::BadArgument(format!(
-                "archive {} does not exist; give a folder of saved articles",
-                root.display()
-            )));
-        }
-    }
-    Ok(archives.to_vec())
+/// The archive roots as given (paths are stored and shown the way the user wrote them) and
+/// resolved, once each is known to exist.
+fn checked_roots(archives: &[PathBuf]) -> Result<Vec<Root>> {
+    archives
+        .iter()
+        .map(|given| {
+            if !given.exists() {
+                return Err(Error::BadArgument(format!(
+                    "archive {} does not exist; give a folder of saved articles",
+                    given.display()
+                )));
+            }
+            let canonical = std::fs::canonicalize(given).unwrap_or_else(|_| given.clone());
+            Ok(Root {
+                given: given.clone(),
+                canonical,
+            })
+        })
+        .collect()
 }
 
 fn open_writer(open: &OpenIndex, options: &BuildOptions) -> Result<IndexWriter> {

@@ -97,8 +97,8 @@ impl Pipeline<'_> {
         let outcome = Mutex::new(BatchOutcome::default());
         jobs.par_iter().for_each(|job| {
             let result = self.index_file_guarded(writer, job);
-            let mut summary = summary.lock().unwrap_or_else(|e| e.into_inner());
-            let mut outcome = outcome.lock().unwrap_or_else(|e| e.into_inner());
+            let mut summary = lock(summary);
+            let mut outcome = lock(&outcome);
             match result {
                 Ok(FileOutcome::Unchanged) => {
                     outcome.unchanged += 1;
@@ -166,7 +166,7 @@ impl Pipeline<'_> {
             if same_records(previous, &read.articles, &hashes) {
                 return Ok(FileOutcome::Unchanged);
             }
-            let mut duplicates = self.lock_duplicates();
+            let mut duplicates = lock(&self.shared.duplicates);
             for (id, hash) in &previous.records {
                 duplicates.forget(hash, id);
             }
@@ -229,10 +229,10 @@ impl Pipeline<'_> {
     ) -> (TantivyDocument, Placement) {
         let fields = &self.open.fields;
         let signature = signature(&article.body);
-        let placement = self.lock_duplicates().place(&article.id, hash, signature);
+        let placement = lock(&self.shared.duplicates).place(&article.id, hash, signature);
         let doc = match &placement {
             Placement::Copy(of) => {
-                let mut copies = self.shared.copies.lock().unwrap_or_else(|e| e.into_inner());
+                let mut copies = lock(&self.shared.copies);
                 let entry = copies.entry(of.clone()).or_default();
                 entry.push(RunCopy {
                     key: job.key.clone(),
@@ -263,12 +263,7 @@ impl Pipeline<'_> {
     ) -> Result<(), SkipReason> {
         if let Some(previous) = job.previous {
             writer.delete_term(Term::from_field_text(self.open.fields.file, &job.key));
-            let mut replaced = self
-                .shared
-                .replaced
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            replaced.extend(previous.articles.iter().cloned());
+            lock(&self.shared.replaced).extend(previous.articles.iter().cloned());
         }
         for doc in docs {
             writer
@@ -277,13 +272,12 @@ impl Pipeline<'_> {
         }
         Ok(())
     }
+}
 
-    fn lock_duplicates(&self) -> std::sync::MutexGuard<'_, Duplicates> {
-        self.shared
-            .duplicates
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-    }
+/// Locks a mutex of the build; a worker that panicked while holding it (its file is
+/// reported as skipped) leaves data that is still whole, so the poison is ignored.
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// True when a re-read file gives the records the index holds of it.
