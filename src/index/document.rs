@@ -24,14 +24,19 @@ pub struct StoredArticle {
     pub copies: Vec<String>,
 }
 
-/// Builds the tantivy document of an article.
-pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> TantivyDocument {
+/// Builds the tantivy document of an article whose [`Article::content_hash`] is `hash`.
+pub fn to_document(
+    fields: &Fields,
+    article: &Article,
+    hash: &str,
+    entities: &Entities,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
-    doc.add_text(fields.content_hash, article.content_hash());
+    doc.add_text(fields.content_hash, hash);
     let optional = [
         (fields.url, &article.url),
         (fields.source, &article.source),

@@ -245,7 +245,7 @@ impl Pipeline<'_> {
                 let entities = self
                     .extractor
                     .map_or_else(Entities::default, |x| x.extract(article));
-                let mut doc = to_document(fields, article, &entities);
+                let mut doc = to_document(fields, article, hash, &entities);
                 add_file_fields(fields, &mut doc, stamp);
                 add_near_fields(fields, &mut doc, signature.as_ref(), group);
                 doc
