@@ -1,6 +1,7 @@
 //! A file that disappears between the walk and the read is reported once and skipped; the
 //! rest of the archive is indexed. The build runs on a one-thread pool so the deletion
-//! happens at a known point: after the first file is indexed, before the second is read.
+//! happens at a known point: after the first file is indexed, before the last is read (a
+//! worker reads its files in groups of 32, so the archive holds more than that).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -28,12 +29,13 @@ fn a_file_deleted_mid_run_is_reported_and_the_rest_indexed() {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archive");
     std::fs::create_dir_all(&archive).unwrap();
-    for name in ["a", "b", "c"] {
-        let text = format!("Story {name}\n\nMinisters met in Rabat for talks {name}.\n");
-        std::fs::write(archive.join(format!("{name}.txt")), text).unwrap();
+    const FILES: u64 = 40;
+    for n in 0..FILES {
+        let text = format!("Story {n}\n\nMinisters met in Rabat for talks number {n}.\n");
+        std::fs::write(archive.join(format!("f{n:02}.txt")), text).unwrap();
     }
     let progress = DeleteOnFirstFile {
-        victim: archive.join("b.txt"),
+        victim: archive.join(format!("f{:02}.txt", FILES - 1)),
         skipped: Mutex::new(Vec::new()),
     };
     let options = BuildOptions {
@@ -50,9 +52,9 @@ fn a_file_deleted_mid_run_is_reported_and_the_rest_indexed() {
         .unwrap();
     let skipped = progress.skipped.into_inner().unwrap();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
-    assert!(skipped[0].contains("b.txt"), "{skipped:?}");
+    assert!(skipped[0].contains("f39.txt"), "{skipped:?}");
     assert!(skipped[0].contains("unreadable"), "{skipped:?}");
-    assert_eq!(summary.indexed, 2);
+    assert_eq!(summary.indexed, FILES - 1);
     assert_eq!(summary.skipped.get("unreadable"), Some(&1));
-    assert_eq!(summary.docs_in_index, 2);
+    assert_eq!(summary.docs_in_index, FILES - 1);
 }

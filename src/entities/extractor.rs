@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::Gazetteer;
 use super::matcher::{
-    PatternBuilder, Strength, Target, WordStartMatcher, soften_capitals, starts_word, words,
+    PatternBuilder, Strength, Target, WordStartMatcher, is_capitals_word, soften_capitals, words,
 };
 use super::names::{self, Found};
 use super::resolver::Resolver;
@@ -153,11 +153,6 @@ impl Extractor {
         let mut topic_hits = Vec::new();
         for (text, in_title) in &segments {
             self.scan_text(&mut scan, &mut topic_hits, text, *in_title);
-            // Words in capitals ("NEW YORK, March 3", wire headlines) are read a second time
-            // with ordinary capitalisation; only matches touching such words count again.
-            if let Some((softened, starts)) = soften_capitals(text) {
-                self.scan_softened(&mut scan, &softened, &starts, *in_title);
-            }
         }
         self.settle_pending(&mut scan, &segments);
         let found: Vec<Found> = segments
@@ -195,7 +190,8 @@ impl Extractor {
     }
 
     /// Runs the name and topic automata over `text` in one pass over its words; topic
-    /// phrases found go to `topic_hits` as (pattern, in title).
+    /// phrases found go to `topic_hits` as (pattern, in title). Words in capitals ("NEW
+    /// YORK, March 3", wire headlines) are then read again with ordinary capitalisation.
     fn scan_text(
         &self,
         scan: &mut Scan,
@@ -204,36 +200,61 @@ impl Extractor {
         in_title: bool,
     ) {
         let (mut name_from, mut topic_from) = (0, 0);
-        let mut key = String::new();
+        let mut capitals = Vec::new();
         for (start, word) in words(text) {
+            if is_capitals_word(text, start, word) {
+                capitals.push(start);
+            }
             let name = (start >= name_from)
-                .then(|| self.matcher.match_word(text, start, word, &mut key))
+                .then(|| self.matcher.match_word(text, start, word))
                 .flatten();
             if let Some((span, pattern)) = name {
                 name_from = span.end;
                 self.take_match(scan, text, span, pattern, in_title);
             }
             let topic = (start >= topic_from)
-                .then(|| self.topic_matcher.match_word(text, start, word, &mut key))
+                .then(|| self.topic_matcher.match_word(text, start, word))
                 .flatten();
             if let Some((span, pattern)) = topic {
                 topic_from = span.end;
                 topic_hits.push((pattern, in_title));
             }
         }
+        self.scan_capitals(scan, text, &capitals, in_title);
     }
 
-    /// Reads a softened copy of a text at the starts of its softened words only: a name that
-    /// was in capitals starts at one of them.
-    fn scan_softened(&self, scan: &mut Scan, softened: &str, starts: &[usize], in_title: bool) {
+    /// Reads the names that start at words in capitals (`starts`), each in a softened copy
+    /// of a window around it (see [`soften_capitals`]); only a name that was in capitals
+    /// counts again. The window holds enough text before the word for the context rules and
+    /// more than the longest name after it.
+    fn scan_capitals(&self, scan: &mut Scan, text: &str, starts: &[usize], in_title: bool) {
+        const BEFORE: usize = 80;
+        let reach = |start: usize| start + self.matcher.longest() + 8;
         let mut covered = 0;
-        for &start in starts {
-            if start < covered || !starts_word(softened, start) {
-                continue;
+        let mut rest = starts;
+        while let Some(&first) = rest.first() {
+            // Words whose windows overlap share one window.
+            let mut end = reach(first);
+            let mut together = 1;
+            while let Some(&next) = rest.get(together).filter(|&&s| s < end) {
+                end = reach(next);
+                together += 1;
             }
-            if let Some((span, pattern)) = self.matcher.match_at(softened, start) {
-                covered = span.end;
-                self.take_match(scan, softened, span, pattern, in_title);
+            let (group, later) = rest.split_at(together);
+            rest = later;
+            let from = text.floor_char_boundary(first.saturating_sub(BEFORE));
+            let to = text.ceil_char_boundary(end);
+            let Some((window, _)) = soften_capitals(&text[from..to]) else {
+                continue;
+            };
+            for &start in group {
+                if start < covered {
+                    continue;
+                }
+                if let Some((span, pattern)) = self.matcher.match_at(&window, start - from) {
+                    covered = from + span.end;
+                    self.take_match(scan, &window, span, pattern, in_title);
+                }
             }
         }
     }

@@ -16,8 +16,11 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone)]
 pub(super) struct WordStartMatcher {
     matcher: AhoCorasick,
-    /// First words of the patterns (lower-cased when `fold`).
-    first_words: rustc_hash::FxHashSet<String>,
+    /// A bit for each hash (see [`word_hash`]) of the first words of the patterns,
+    /// lower-cased when `fold`: one probe of a table that stays in the processor's cache.
+    /// A word whose bit is set by another word only costs one automaton search, which then
+    /// fails.
+    first_words: Box<[u64; FIRST_WORD_BITS / 64]>,
     /// Lengths of the first words by their first and last bytes (see [`shape`]): a word
     /// whose shape no first word has is turned away without hashing it.
     first_shapes: Box<[u32; 1024]>,
@@ -27,6 +30,8 @@ pub(super) struct WordStartMatcher {
     /// capitalised words otherwise).
     lower_start: bool,
     fold: bool,
+    /// Length in bytes of the longest pattern.
+    longest: usize,
 }
 
 impl WordStartMatcher {
@@ -39,7 +44,7 @@ impl WordStartMatcher {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns)
             .map_err(|e| engine_error(&e))?;
-        let mut first_words = rustc_hash::FxHashSet::default();
+        let mut first_words = Box::new([0; FIRST_WORD_BITS / 64]);
         let mut first_shapes = Box::new([0; 1024]);
         let mut every_word = false;
         let mut lower_start = fold;
@@ -47,15 +52,11 @@ impl WordStartMatcher {
             let word = first_word(pattern);
             every_word |= word.is_empty();
             lower_start |= word.starts_with(|c: char| !c.is_uppercase());
-            let word = if fold {
-                word.to_ascii_lowercase()
-            } else {
-                word.to_string()
-            };
             if let Some((slot, bit)) = shape(word.as_bytes()) {
                 first_shapes[slot] |= bit;
             }
-            first_words.insert(word);
+            let bit = word_bit(word.as_bytes(), fold);
+            first_words[bit / 64] |= 1 << (bit % 64);
         }
         Ok(WordStartMatcher {
             matcher,
@@ -64,6 +65,7 @@ impl WordStartMatcher {
             every_word,
             lower_start,
             fold,
+            longest: patterns.iter().map(String::len).max().unwrap_or(0),
         })
     }
 
@@ -73,35 +75,32 @@ impl WordStartMatcher {
         text: &'t str,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
         let mut from = 0;
-        let mut key = String::new();
         words(text).filter_map(move |(start, word)| {
             if start < from {
                 return None;
             }
-            let found = self.match_word(text, start, word, &mut key)?;
+            let found = self.match_word(text, start, word)?;
             from = found.0.end;
             Some(found)
         })
     }
 
-    /// The match starting at the word start `start` whose leading word is `word`, if any;
-    /// `key` is scratch space for the case-folded word.
+    /// The match starting at the word start `start` whose leading word is `word`, if any.
     pub(super) fn match_word(
         &self,
         text: &str,
         start: usize,
         word: &str,
-        key: &mut String,
     ) -> Option<(std::ops::Range<usize>, usize)> {
-        if self.every_word || self.starts_pattern(word, key) {
+        if self.every_word || self.starts_pattern(word) {
             self.match_at(text, start)
         } else {
             None
         }
     }
 
-    /// True when `word` is the first word of some pattern.
-    fn starts_pattern(&self, word: &str, key: &mut String) -> bool {
+    /// True when `word` may be the first word of some pattern (a hash collision says yes).
+    fn starts_pattern(&self, word: &str) -> bool {
         let Some((slot, bit)) = shape(word.as_bytes()) else {
             return false;
         };
@@ -111,13 +110,8 @@ impl WordStartMatcher {
         if self.first_shapes[slot] & bit == 0 {
             return false;
         }
-        if !self.fold || !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.first_words.contains(word);
-        }
-        key.clear();
-        key.push_str(word);
-        key.make_ascii_lowercase();
-        self.first_words.contains(key.as_str())
+        let bit = word_bit(word.as_bytes(), self.fold);
+        self.first_words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The match starting exactly at `start`, on word boundaries, if any.
@@ -133,6 +127,25 @@ impl WordStartMatcher {
             .filter(|m| at_word_boundary(text, m.start(), m.end()))?;
         Some((m.start()..m.end(), m.pattern().as_usize()))
     }
+
+    /// Length in bytes of the longest pattern.
+    pub(super) fn longest(&self) -> usize {
+        self.longest
+    }
+}
+
+/// Size of [`WordStartMatcher::first_words`] in bits (16 KiB): a few thousand first words
+/// set under one bit in twenty.
+const FIRST_WORD_BITS: usize = 1 << 17;
+
+/// The bit of a word in [`WordStartMatcher::first_words`]: a hash of its bytes
+/// (ASCII-lower-cased with `fold`), computed without copying them.
+fn word_bit(word: &[u8], fold: bool) -> usize {
+    let hash = word.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, &b| {
+        let b = if fold { b.to_ascii_lowercase() } else { b };
+        (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    (hash >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
 }
 
 /// Every word start of `text`, with the leading word there: a letter or digit not preceded
@@ -223,21 +236,22 @@ static BYTE_CLASS: [u8; 256] = {
     classes
 };
 
-/// True when a word can start at byte `pos`: a char boundary not preceded by a letter or
-/// digit (curly quotes, no-break spaces and dashes before it are fine).
-pub(super) fn starts_word(text: &str, pos: usize) -> bool {
-    text.is_char_boundary(pos)
-        && !text[..pos]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-}
-
 pub(super) fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let is_word = |c: char| c.is_alphanumeric() || c == '_';
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(is_word) && !after.is_some_and(is_word)
+}
+
+/// True when the word `word` at `start` of `text` is in capitals and [`soften_capitals`]
+/// softens it: three or more ASCII capitals, next to no character beyond ASCII.
+pub(super) fn is_capitals_word(text: &str, start: usize, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let end = start + word.len();
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && (start == 0 || bytes[start - 1].is_ascii())
+        && bytes.get(end).is_none_or(u8::is_ascii)
 }
 
 /// `text` with every all-capitals word of three or more ASCII letters written with an

@@ -11,7 +11,7 @@ use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, tokenize_into};
 use super::wordlists::{
     GENERIC_ORG_WORD_SET, GIVEN_NAME_SET, LEADING_WORD_SET, NOT_NAME_SET, ORG_HEAD_SET,
     PARTICLE_SET, ROYAL_TITLES, SURNAME_TITLES, TITLES,
@@ -31,23 +31,47 @@ pub struct Found {
     pub orgs: Vec<(Range<usize>, String, Option<String>)>,
 }
 
-/// Scans `text` once for people, titled surnames and organizations.
+/// Scans `text` once for people, titled surnames and organizations. Paragraphs (split at
+/// blank lines) are read one at a time into one reused token buffer, which stays in the
+/// processor's cache; names and titles do not run across paragraphs.
 pub fn scan(text: &str) -> Found {
-    let tokens = tokenize(text);
     let mut found = Found::default();
+    let mut tokens = Vec::new();
+    for paragraph in paragraphs(text) {
+        tokenize_into(text, paragraph, &mut tokens);
+        scan_tokens(&tokens, &mut found);
+    }
+    found
+}
+
+/// The byte ranges of the paragraphs of `text`, split at blank lines ("\n\n").
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    let mut breaks = memchr::memmem::find_iter(text.as_bytes(), b"\n\n");
+    std::iter::from_fn(move || {
+        if from > text.len() {
+            return None;
+        }
+        let end = breaks.next().unwrap_or(text.len());
+        let paragraph = from..end;
+        from = end + 2;
+        Some(paragraph)
+    })
+}
+
+fn scan_tokens(tokens: &[Token], found: &mut Found) {
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].name {
             i += 1;
             continue;
         }
-        let end = person_run_end(&tokens, i);
-        consider_person(&tokens, i, end, &mut found);
-        let org_end = org_run_end(&tokens, i);
-        consider_org(&tokens, i, org_end, &mut found);
+        let end = person_run_end(tokens, i);
+        consider_person(tokens, i, end, found);
+        let org_end = org_run_end(tokens, i);
+        consider_org(tokens, i, org_end, found);
         i = end.max(i + 1);
     }
-    found
 }
 
 fn is_particle(word: &str) -> bool {

@@ -26,10 +26,23 @@ const OPENERS: [char; 6] = ['"', '“', '‘', '(', '[', '\''];
 const BREAKS: [char; 9] = [',', '.', ';', ':', '!', '?', ')', '"', '”'];
 
 /// The tokens of `text`, split at whitespace as [`str::split_whitespace`] splits.
+#[cfg(test)]
 pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
-    let mut i = 0;
+    let mut tokens = Vec::new();
+    tokenize_into(text, 0..text.len(), &mut tokens);
+    tokens
+}
+
+/// Replaces `tokens` with the tokens of `text[range]`, split at whitespace as
+/// [`str::split_whitespace`] splits; offsets are those of `text`.
+pub(super) fn tokenize_into<'a>(
+    text: &'a str,
+    range: std::ops::Range<usize>,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    tokens.clear();
+    let bytes = &text.as_bytes()[..range.end];
+    let mut i = range.start;
     while i < bytes.len() {
         if is_ascii_space(bytes[i]) {
             i += 1;
@@ -63,7 +76,6 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
             false => token(raw, start),
         });
     }
-    tokens
 }
 
 /// The ASCII characters that [`char::is_whitespace`] accepts.

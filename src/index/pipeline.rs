@@ -74,17 +74,32 @@ pub(crate) struct Pipeline<'a> {
     pub shared: &'a Shared,
 }
 
-enum FileOutcome {
-    Unchanged,
-    Written {
-        bytes: u64,
-        written: u64,
-        articles: u64,
-        copies: u64,
-        near: u64,
-        bad_records: Vec<Skip>,
-    },
+/// A file read and parsed, ready for its documents.
+struct ReadOutcome {
+    articles: Vec<Article>,
+    hashes: Vec<String>,
+    bytes: u64,
+    bad_records: Vec<Skip>,
 }
+
+/// The documents of one file, ready to write.
+struct Built {
+    docs: Vec<TantivyDocument>,
+    /// Documents handed to the writer.
+    written: u64,
+    bytes: u64,
+    articles: u64,
+    copies: u64,
+    near: u64,
+    bad_records: Vec<Skip>,
+}
+
+/// Files each rayon task takes at once. A task reads all its files, then builds all their
+/// documents, then writes them: each stage's tables (boilerplate rules, gazetteer automata)
+/// stay in the processor's cache across files instead of being evicted by the others and by
+/// tantivy's indexing threads between two articles. Measured on Reuters-21578: extraction
+/// took about half the processor time it took file by file.
+const FILES_PER_TASK: usize = 32;
 
 impl Pipeline<'_> {
     /// Processes one batch in parallel.
@@ -95,67 +110,77 @@ impl Pipeline<'_> {
         summary: &Mutex<BuildSummary>,
     ) -> BatchOutcome {
         let outcome = Mutex::new(BatchOutcome::default());
-        jobs.par_iter().for_each(|job| {
-            let result = self.index_file_guarded(writer, job);
-            let mut summary = lock(summary);
-            let mut outcome = lock(&outcome);
-            match result {
-                Ok(FileOutcome::Unchanged) => {
-                    outcome.unchanged += 1;
-                    self.progress.passed_over(1);
-                }
-                Ok(FileOutcome::Written {
-                    bytes,
-                    written,
-                    articles,
-                    copies,
-                    near,
-                    bad_records,
-                }) => {
-                    outcome.written += written;
-                    summary.indexed += articles;
-                    summary.copies += copies;
-                    summary.near_duplicates += near;
-                    summary.bytes += bytes;
-                    self.progress.indexed(&job.file.path, bytes);
-                    for skip in &bad_records {
-                        self.progress.skipped(skip);
-                        *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
-                    }
-                }
-                Err(skip) => {
-                    self.progress.skipped(&skip);
-                    *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
-                }
+        jobs.par_chunks(FILES_PER_TASK).for_each(|chunk| {
+            let read: Vec<_> = chunk
+                .iter()
+                .map(|job| guarded(job, || self.read(job)))
+                .collect();
+            let built: Vec<_> = chunk
+                .iter()
+                .zip(read)
+                .map(|(job, read)| match read {
+                    Ok(Some(read)) => guarded(job, || Ok(Some(self.build(job, read)))),
+                    other => other.map(|_| None),
+                })
+                .collect();
+            for (job, built) in chunk.iter().zip(built) {
+                let result = built.and_then(|built| match built {
+                    Some(built) => self.write(writer, job, built).map(Some),
+                    None => Ok(None),
+                });
+                self.record(job, result, summary, &outcome);
             }
         });
         outcome.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// [`Self::index_file`], with a panic on one file turned into a skip of that file.
-    fn index_file_guarded(&self, writer: &IndexWriter, job: &Job) -> Result<FileOutcome, Skip> {
-        let run = std::panic::AssertUnwindSafe(|| self.index_file(writer, job));
-        std::panic::catch_unwind(run).unwrap_or_else(|payload| {
-            Err(Skip {
-                path: job.file.path.clone(),
-                reason: SkipReason::Internal(panic_message(&*payload)),
-            })
-        })
+    /// Counts what one file gave in the summary and the batch's outcome.
+    fn record(
+        &self,
+        job: &Job,
+        result: Result<Option<Built>, Skip>,
+        summary: &Mutex<BuildSummary>,
+        outcome: &Mutex<BatchOutcome>,
+    ) {
+        let mut summary = lock(summary);
+        let mut outcome = lock(outcome);
+        match result {
+            Ok(None) => {
+                outcome.unchanged += 1;
+                self.progress.passed_over(1);
+            }
+            Ok(Some(built)) => {
+                outcome.written += built.written;
+                summary.indexed += built.articles;
+                summary.copies += built.copies;
+                summary.near_duplicates += built.near;
+                summary.bytes += built.bytes;
+                self.progress.indexed(&job.file.path, built.bytes);
+                for skip in &built.bad_records {
+                    self.progress.skipped(skip);
+                    *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
+                }
+            }
+            Err(skip) => {
+                self.progress.skipped(&skip);
+                *summary.skipped.entry(skip.reason.kind()).or_default() += 1;
+            }
+        }
     }
 
-    fn index_file(&self, writer: &IndexWriter, job: &Job) -> Result<FileOutcome, Skip> {
+    /// Reads and parses one file; `None` when it holds the records the index has of it.
+    fn read(&self, job: &Job) -> Result<Option<ReadOutcome>, Skip> {
         let file = &job.file;
-        let skip = |reason| Skip {
-            path: file.path.clone(),
-            reason,
-        };
         let mut read = formats::read_file(
             &file.path,
             file.format,
             self.rules,
             self.options.max_file_bytes,
         )
-        .map_err(skip)?;
+        .map_err(|reason| Skip {
+            path: file.path.clone(),
+            reason,
+        })?;
         if let Some(folder) = &file.folder {
             for article in read.articles.iter_mut().filter(|a| a.source.is_none()) {
                 article.source = Some(folder.clone());
@@ -164,19 +189,14 @@ impl Pipeline<'_> {
         let hashes: Vec<String> = read.articles.iter().map(Article::content_hash).collect();
         if let Some(previous) = job.previous {
             if same_records(previous, &read.articles, &hashes) {
-                return Ok(FileOutcome::Unchanged);
+                return Ok(None);
             }
             let mut duplicates = lock(&self.shared.duplicates);
             for (id, hash) in &previous.records {
                 duplicates.forget(hash, id);
             }
         }
-        let stamp = FileStamp {
-            key: &job.key,
-            size: read.bytes,
-            mtime: file.mtime,
-        };
-        let mut bad_records: Vec<Skip> = read
+        let bad_records = read
             .bad_records
             .into_iter()
             .map(|(line, reason)| Skip {
@@ -184,38 +204,52 @@ impl Pipeline<'_> {
                 reason,
             })
             .collect();
-        let (mut docs, mut articles, mut copies, mut near) = (Vec::new(), 0, 0, 0);
-        for (article, hash) in read.articles.iter().zip(&hashes) {
-            // A bug on one record of a many-article file skips that record only.
-            let build = std::panic::AssertUnwindSafe(|| self.document(job, article, hash, stamp));
-            match std::panic::catch_unwind(build) {
+        Ok(Some(ReadOutcome {
+            articles: read.articles,
+            hashes,
+            bytes: read.bytes,
+            bad_records,
+        }))
+    }
+
+    /// The documents of a file read: one per record, a bug on one record of a many-article
+    /// file skipping that record only.
+    fn build(&self, job: &Job, read: ReadOutcome) -> Built {
+        let stamp = FileStamp {
+            key: &job.key,
+            size: read.bytes,
+            mtime: job.file.mtime,
+        };
+        let mut built = Built {
+            docs: Vec::with_capacity(read.articles.len()),
+            written: 0,
+            bytes: read.bytes,
+            articles: 0,
+            copies: 0,
+            near: 0,
+            bad_records: read.bad_records,
+        };
+        for (article, hash) in read.articles.iter().zip(&read.hashes) {
+            let document =
+                std::panic::AssertUnwindSafe(|| self.document(job, article, hash, stamp));
+            match std::panic::catch_unwind(document) {
                 Ok((doc, placement)) => {
                     match placement {
-                        Placement::Copy(_) => copies += 1,
-                        Placement::Article { near: true, .. } => {
-                            near += 1;
-                            articles += 1;
+                        Placement::Copy(_) => built.copies += 1,
+                        Placement::Article { near, .. } => {
+                            built.near += u64::from(near);
+                            built.articles += 1;
                         }
-                        Placement::Article { .. } => articles += 1,
                     }
-                    docs.push(doc);
+                    built.docs.push(doc);
                 }
-                Err(payload) => bad_records.push(Skip {
+                Err(payload) => built.bad_records.push(Skip {
                     path: PathBuf::from(&article.path),
                     reason: SkipReason::Internal(panic_message(&*payload)),
                 }),
             }
         }
-        let written = docs.len() as u64;
-        self.write(writer, job, docs).map_err(skip)?;
-        Ok(FileOutcome::Written {
-            bytes: read.bytes,
-            written,
-            articles,
-            copies,
-            near,
-            bad_records,
-        })
+        built
     }
 
     /// The document of one article: a copy record for an exact copy, else the article with
@@ -254,24 +288,32 @@ impl Pipeline<'_> {
         (doc, placement)
     }
 
-    /// Replaces what the index held of the file with `docs`.
-    fn write(
-        &self,
-        writer: &IndexWriter,
-        job: &Job,
-        docs: Vec<TantivyDocument>,
-    ) -> Result<(), SkipReason> {
+    /// Replaces what the index held of the file with the documents built.
+    fn write(&self, writer: &IndexWriter, job: &Job, mut built: Built) -> Result<Built, Skip> {
         if let Some(previous) = job.previous {
             writer.delete_term(Term::from_field_text(self.open.fields.file, &job.key));
             lock(&self.shared.replaced).extend(previous.articles.iter().cloned());
         }
-        for doc in docs {
-            writer
-                .add_document(doc)
-                .map_err(|e| SkipReason::Unreadable(format!("index writer: {e}")))?;
+        built.written = built.docs.len() as u64;
+        for doc in built.docs.drain(..) {
+            writer.add_document(doc).map_err(|e| Skip {
+                path: job.file.path.clone(),
+                reason: SkipReason::Unreadable(format!("index writer: {e}")),
+            })?;
         }
-        Ok(())
+        Ok(built)
     }
+}
+
+/// Runs one stage of a file's work, a panic becoming a skip of the file.
+fn guarded<T>(job: &Job, stage: impl FnOnce() -> Result<T, Skip>) -> Result<T, Skip> {
+    let stage = std::panic::AssertUnwindSafe(stage);
+    std::panic::catch_unwind(stage).unwrap_or_else(|payload| {
+        Err(Skip {
+            path: job.file.path.clone(),
+            reason: SkipReason::Internal(panic_message(&*payload)),
+        })
+    })
 }
 
 /// Locks a mutex of the build; a worker that panicked while holding it (its file is
