@@ -42,6 +42,10 @@ pub struct Extractor {
     /// Every proper word-suffix of a known organization name, lower-cased ("security
     /// council" of "united nations security council").
     org_tails: HashSet<String>,
+    /// Every lower-cased name, alias and short form of a person, place or organization.
+    known: FxHashSet<String>,
+    /// The lower-cased names of places and organizations alone.
+    places_and_orgs: FxHashSet<String>,
 }
 
 /// What a scan of one article has found so far.
@@ -133,8 +137,8 @@ impl Extractor {
             ),
         ]);
         let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
+        let resolver = Resolver::new(gazetteer);
         Ok(Extractor {
-            resolver: Resolver::new(gazetteer),
             names,
             matcher,
             targets,
@@ -143,6 +147,12 @@ impl Extractor {
             topic_targets,
             context_words,
             org_tails: org_tails(gazetteer),
+            known: known_names(
+                &resolver,
+                &[EntityKind::Person, EntityKind::Country, EntityKind::Org],
+            ),
+            places_and_orgs: known_names(&resolver, &[EntityKind::Country, EntityKind::Org]),
+            resolver,
         })
     }
 
@@ -428,18 +438,11 @@ impl Extractor {
 
     /// True when the gazetteers already know `name` as anything (person, place, org).
     fn is_known(&self, name: &str) -> bool {
-        let lower = name.to_lowercase();
-        [EntityKind::Person, EntityKind::Country, EntityKind::Org]
-            .iter()
-            .any(|kind| self.resolver.lookup.contains_key(&(*kind, lower.clone())))
+        self.known.contains(&name.trim().to_lowercase())
     }
 
     fn is_place_or_org(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.resolver
-            .lookup
-            .contains_key(&(EntityKind::Country, lower.clone()))
-            || self.resolver.lookup.contains_key(&(EntityKind::Org, lower))
+        self.places_and_orgs.contains(&word.trim().to_lowercase())
     }
 
     /// Topics whose rules the topic phrases found satisfy, with their tallies.
@@ -516,6 +519,16 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
     }
     let matcher = WordStartMatcher::new(&phrases, true)?;
     Ok((matcher, targets, rules))
+}
+
+/// The lower-cased strings the resolver knows for `kinds`.
+fn known_names(resolver: &Resolver, kinds: &[EntityKind]) -> FxHashSet<String> {
+    resolver
+        .lookup
+        .keys()
+        .filter(|(kind, _)| kinds.contains(kind))
+        .map(|(_, name)| name.clone())
+        .collect()
 }
 
 /// The proper word-suffixes of every organization name and alias, lower-cased.

@@ -137,18 +137,18 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
         Some(_) => return,
         None => (start, title_before(tokens, start)),
     };
-    let words: Vec<&str> = tokens[start..end].iter().map(|t| t.core).collect();
     let last = &tokens[end - 1];
-    if words.len() == 1 {
+    if end - start == 1 {
         if let Some(title) = before.filter(|t| SURNAME_TITLES_PLAIN.contains(t.as_str())) {
             let clear_end = !last.breaks
                 || last.possessive
                 || last.comma
                 || tokens.get(end).is_none_or(|n| !n.name);
-            push_surname(&title, words[0], clear_end, found);
+            push_surname(&title, tokens[start].core, clear_end, found);
         }
         return;
     }
+    let words: Vec<&str> = tokens[start..end].iter().map(|t| t.core).collect();
     let after = tokens.get(end).map(|t| t.core);
     let said_after =
         after.is_some_and(|w| SPEECH_VERBS.contains(&w)) && (!last.breaks || last.comma);
