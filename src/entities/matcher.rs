@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone)]
 pub(super) struct WordStartMatcher {
     matcher: AhoCorasick,
-    /// A bit for each hash (see [`word_hash`]) of the first words of the patterns,
+    /// A bit for each hash (see [`word_bit`]) of the first words of the patterns,
     /// lower-cased when `fold`: one probe of a table that stays in the processor's cache.
     /// A word whose bit is set by another word only costs one automaton search, which then
     /// fails.

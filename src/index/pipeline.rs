@@ -96,9 +96,9 @@ struct Built {
 
 /// Files each rayon task takes at once. A task reads all its files, then builds all their
 /// documents, then writes them: each stage's tables (boilerplate rules, gazetteer automata)
-/// stay in the processor's cache across files instead of being evicted by the others and by
-/// tantivy's indexing threads between two articles. Measured on Reuters-21578: extraction
-/// took about half the processor time it took file by file.
+/// are used many times in a row instead of once between the other stages and tantivy's
+/// indexing threads. Measured on Reuters-21578 beside the file-by-file version: indexing
+/// 3-5% faster, with and without entities.
 const FILES_PER_TASK: usize = 32;
 
 impl Pipeline<'_> {
