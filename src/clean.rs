@@ -137,7 +137,14 @@ impl Boilerplate {
                 .source
                 .patterns
                 .iter()
-                .map(|p| Regex::new(&whole(p)))
+                .map(|p| {
+                    // Whole-line patterns with Unicode classes: a larger cache keeps their
+                    // lazy DFA from giving up on every line for the bounded backtracker,
+                    // which clears a table as long as the line on each call.
+                    regex::RegexBuilder::new(&whole(p))
+                        .dfa_size_limit(16 << 20)
+                        .build()
+                })
                 .collect::<Result<_, _>>()
                 .map_err(bad)?,
             furniture,
@@ -165,7 +172,11 @@ impl Boilerplate {
     pub fn find_source<'a>(&self, lines: impl IntoIterator<Item = &'a str>) -> Option<String> {
         lines.into_iter().find_map(|line| {
             self.sources.iter().find_map(|re| {
-                let name = re.captures(line.trim())?.name("source")?.as_str().trim();
+                let line = line.trim();
+                if !re.is_match(line) {
+                    return None;
+                }
+                let name = re.captures(line)?.name("source")?.as_str().trim();
                 let name = name.trim_end_matches(['.', ',']).trim();
                 (!name.is_empty()).then(|| name.to_string())
             })

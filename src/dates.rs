@@ -57,15 +57,15 @@ pub fn is_date_line(line: &str) -> bool {
 /// The first calendar date written anywhere in `text` (ISO, "June 28, 2023" or
 /// "28 June 2023").
 pub fn find_date(text: &str) -> Option<Date> {
-    let iso = ISO_DATE.captures(text).and_then(|c| {
+    let iso = captures(&ISO_DATE, text).and_then(|c| {
         let date = ymd(&c[1], month_number(&c[2])?, &c[3])?;
         Some((c.get(0)?.start(), date))
     });
-    let month_first = MONTH_FIRST.captures(text).and_then(|c| {
+    let month_first = captures(&MONTH_FIRST, text).and_then(|c| {
         let date = ymd(&c[3], month_from_name(&c[1])?, &c[2])?;
         Some((c.get(0)?.start(), date))
     });
-    let day_first = DAY_FIRST.captures(text).and_then(|c| {
+    let day_first = captures(&DAY_FIRST, text).and_then(|c| {
         let date = ymd(&c[3], month_from_name(&c[2])?, &c[1])?;
         Some((c.get(0)?.start(), date))
     });
@@ -74,6 +74,13 @@ pub fn find_date(text: &str) -> Option<Date> {
         .flatten()
         .min_by_key(|(start, _)| *start)
         .map(|(_, date)| date)
+}
+
+/// The captures of `re`'s first match in `text`. A capture search clears a table as long as
+/// the text it is given (a whole paragraph, for these patterns); the DFA first tells whether
+/// there is a match at all, which for most texts there is not.
+fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    re.is_match(text).then(|| re.captures(text)).flatten()
 }
 
 /// The date encoded in an archive path: `.../2023/06/28/...` or `.../2023/06/...` (day 1).

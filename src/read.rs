@@ -146,6 +146,11 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&[u8]> {
         .expect("valid regex")
     });
     let head = &bytes[..bytes.len().min(4096)];
+    // A capture search clears a table as long as the text it is given; most files declare
+    // no charset, and telling so takes one pass of the regex's DFA.
+    if !CHARSET.is_match(head) {
+        return None;
+    }
     CHARSET
         .captures(head)
         .and_then(|c| c.get(1))
