@@ -111,16 +111,26 @@ impl Boilerplate {
             file: name.to_string(),
             message: format!("bad pattern: {e}"),
         };
-        for rule in &merged.rule {
-            Regex::new(&whole(&rule.pattern)).map_err(|e| Error::Schema {
-                file: name.to_string(),
-                message: format!(
-                    "rule `{}`: bad pattern: {}",
-                    rule.name,
-                    one_line(&e.to_string())
-                ),
+        // One compile of the set; each rule is compiled alone only to name the bad one.
+        let rules =
+            RegexSet::new(merged.rule.iter().map(|r| whole(&r.pattern))).map_err(|set_err| {
+                merged
+                    .rule
+                    .iter()
+                    .find_map(|rule| {
+                        Regex::new(&whole(&rule.pattern))
+                            .err()
+                            .map(|e| Error::Schema {
+                                file: name.to_string(),
+                                message: format!(
+                                    "rule `{}`: bad pattern: {}",
+                                    rule.name,
+                                    one_line(&e.to_string())
+                                ),
+                            })
+                    })
+                    .unwrap_or_else(|| bad(set_err))
             })?;
-        }
         let mut furniture: Vec<String> = merged
             .section
             .furniture
@@ -129,7 +139,7 @@ impl Boilerplate {
             .collect();
         furniture.sort_by_key(|f| std::cmp::Reverse(f.len()));
         Ok(Boilerplate {
-            rules: RegexSet::new(merged.rule.iter().map(|r| whole(&r.pattern))).map_err(bad)?,
+            rules,
             rule_names: merged.rule.iter().map(|r| r.name.clone()).collect(),
             rule_actions: merged.rule.iter().map(|r| r.action).collect(),
             captions: RegexSet::new(merged.captions.patterns.iter().map(anywhere)).map_err(bad)?,

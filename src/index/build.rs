@@ -200,14 +200,25 @@ struct Tools {
 }
 
 impl Tools {
+    /// Compiles the rules and, on a second thread at the same time, the extractor.
     fn compile(options: &BuildOptions) -> Result<Tools> {
         let schema_dir = options.schema_dir.as_deref();
-        Ok(Tools {
-            rules: Boilerplate::with_overrides(schema_dir)?,
-            extractor: match options.extract_entities {
-                true => Some(Extractor::with_overrides(schema_dir)?),
-                false => None,
-            },
+        std::thread::scope(|scope| {
+            let extractor = options
+                .extract_entities
+                .then(|| scope.spawn(|| Extractor::with_overrides(schema_dir)));
+            let rules = Boilerplate::with_overrides(schema_dir)?;
+            let extractor = match extractor.map(|thread| thread.join()) {
+                Some(Ok(extractor)) => Some(extractor?),
+                Some(Err(_)) => {
+                    return Err(Error::Schema {
+                        file: "gazetteers".into(),
+                        message: "compiling them stopped on an internal error".into(),
+                    });
+                }
+                None => None,
+            };
+            Ok(Tools { rules, extractor })
         })
     }
 
