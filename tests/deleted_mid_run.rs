@@ -1,7 +1,8 @@
 //! A file that disappears between the walk and the read is reported once and skipped; the
 //! rest of the archive is indexed. The build runs on a one-thread pool so the deletion
 //! happens at a known point: after the first file is indexed, before the last is read (a
-//! worker reads its files in groups of 32, so the archive holds more than that).
+//! worker reads its files in groups, a quarter of the batch at most, so the archive holds
+//! more than one group).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
