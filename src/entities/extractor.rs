@@ -8,7 +8,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::Gazetteer;
 use super::matcher::{
-    PatternBuilder, Strength, Target, WordStartMatcher, is_capitals_word, soften_capitals, words,
+    PatternBuilder, Strength, Target, WordHash, WordStartMatcher, is_capitals_word,
+    soften_capitals, words,
 };
 use super::names::{self, Found};
 use super::resolver::Resolver;
@@ -215,15 +216,16 @@ impl Extractor {
             if is_capitals_word(text, start, word) {
                 capitals.push(start);
             }
+            let hash = WordHash::of(word);
             let name = (start >= name_from)
-                .then(|| self.matcher.match_word(text, start, word))
+                .then(|| self.matcher.match_word(text, start, hash))
                 .flatten();
             if let Some((span, pattern)) = name {
                 name_from = span.end;
                 self.take_match(scan, text, span, pattern, in_title);
             }
             let topic = (start >= topic_from)
-                .then(|| self.topic_matcher.match_word(text, start, word))
+                .then(|| self.topic_matcher.match_word(text, start, hash))
                 .flatten();
             if let Some((span, pattern)) = topic {
                 topic_from = span.end;

@@ -11,24 +11,19 @@ use crate::error::{Error, Result};
 
 /// An aho-corasick automaton searched only where one of its patterns can start: at the start
 /// of a word that is the first word of some pattern. Names and topic phrases start at word
-/// starts, so this takes far fewer steps than a scan of every byte, and a hash lookup turns
-/// most words away before the automaton runs.
+/// starts, so this takes far fewer steps than a scan of every byte, and a bitmap of word
+/// hashes turns most words away before the automaton runs.
 #[derive(Debug, Clone)]
 pub(super) struct WordStartMatcher {
     matcher: AhoCorasick,
-    /// A bit for each hash (see [`word_bit`]) of the first words of the patterns,
-    /// lower-cased when `fold`: one probe of a table that stays in the processor's cache.
-    /// A word whose bit is set by another word only costs one automaton search, which then
-    /// fails.
-    first_words: Box<[u64; FIRST_WORD_BITS / 64]>,
-    /// Lengths of the first words by their first and last bytes (see [`shape`]): a word
-    /// whose shape no first word has is turned away without hashing it.
-    first_shapes: Box<[u32; 1024]>,
+    /// A bit for the [`WordHash`] of each first word of the patterns: one probe of a table
+    /// that stays in the processor's cache. A word whose bit is set by another word only
+    /// costs one automaton search, which then fails. Case-sensitive matchers keep first
+    /// words that start with a lower-case letter apart (index 1), so that common lower-case
+    /// words ("new") do not wake the search for capitalised names ("New York").
+    first_words: [Box<[u64; FIRST_WORD_BITS / 64]>; 2],
     /// Some pattern starts with punctuation: try every word start.
     every_word: bool,
-    /// Some pattern starts with a lower-case letter (case-sensitive matchers only look at
-    /// capitalised words otherwise).
-    lower_start: bool,
     fold: bool,
     /// Length in bytes of the longest pattern.
     longest: usize,
@@ -44,29 +39,29 @@ impl WordStartMatcher {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns)
             .map_err(|e| engine_error(&e))?;
-        let mut first_words = Box::new([0; FIRST_WORD_BITS / 64]);
-        let mut first_shapes = Box::new([0; 1024]);
-        let mut every_word = false;
-        let mut lower_start = fold;
-        for pattern in patterns {
-            let word = first_word(pattern);
-            every_word |= word.is_empty();
-            lower_start |= word.starts_with(|c: char| !c.is_uppercase());
-            if let Some((slot, bit)) = shape(word.as_bytes()) {
-                first_shapes[slot] |= bit;
-            }
-            let bit = word_bit(word.as_bytes(), fold);
-            first_words[bit / 64] |= 1 << (bit % 64);
-        }
-        Ok(WordStartMatcher {
+        let mut matcher_words = WordStartMatcher {
             matcher,
-            first_words,
-            first_shapes,
-            every_word,
-            lower_start,
+            first_words: [
+                Box::new([0; FIRST_WORD_BITS / 64]),
+                Box::new([0; FIRST_WORD_BITS / 64]),
+            ],
+            every_word: false,
             fold,
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
-        })
+        };
+        for pattern in patterns {
+            let word = first_word(pattern);
+            matcher_words.every_word |= word.is_empty();
+            let hash = WordHash::of(word);
+            let bit = hash.bit();
+            matcher_words.first_words[matcher_words.table(hash)][bit / 64] |= 1 << (bit % 64);
+        }
+        Ok(matcher_words)
+    }
+
+    /// Which of [`Self::first_words`] holds a word's bit.
+    fn table(&self, hash: WordHash) -> usize {
+        usize::from(!self.fold && hash.lower)
     }
 
     /// Matches on word boundaries, leftmost-longest, without overlaps: (byte range, pattern).
@@ -79,39 +74,27 @@ impl WordStartMatcher {
             if start < from {
                 return None;
             }
-            let found = self.match_word(text, start, word)?;
+            let found = self.match_word(text, start, WordHash::of(word))?;
             from = found.0.end;
             Some(found)
         })
     }
 
-    /// The match starting at the word start `start` whose leading word is `word`, if any.
+    /// The match starting at the word start `start`, whose leading word hashes to `hash`,
+    /// if any.
     pub(super) fn match_word(
         &self,
         text: &str,
         start: usize,
-        word: &str,
+        hash: WordHash,
     ) -> Option<(std::ops::Range<usize>, usize)> {
-        if self.every_word || self.starts_pattern(word) {
+        let bit = hash.bit();
+        let may_start = self.first_words[self.table(hash)][bit / 64] & (1 << (bit % 64)) != 0;
+        if may_start || self.every_word {
             self.match_at(text, start)
         } else {
             None
         }
-    }
-
-    /// True when `word` may be the first word of some pattern (a hash collision says yes).
-    fn starts_pattern(&self, word: &str) -> bool {
-        let Some((slot, bit)) = shape(word.as_bytes()) else {
-            return false;
-        };
-        if !self.lower_start && word.as_bytes()[0].is_ascii_lowercase() {
-            return false;
-        }
-        if self.first_shapes[slot] & bit == 0 {
-            return false;
-        }
-        let bit = word_bit(word.as_bytes(), self.fold);
-        self.first_words[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The match starting exactly at `start`, on word boundaries, if any.
@@ -134,18 +117,42 @@ impl WordStartMatcher {
     }
 }
 
-/// Size of [`WordStartMatcher::first_words`] in bits (16 KiB): a few thousand first words
-/// set under one bit in twenty.
-const FIRST_WORD_BITS: usize = 1 << 17;
+/// Size of each table of [`WordStartMatcher::first_words`] in bits (8 KiB): a few thousand
+/// first words set about one bit in twenty.
+const FIRST_WORD_BITS: usize = 1 << 16;
 
-/// The bit of a word in [`WordStartMatcher::first_words`]: a hash of its bytes
-/// (ASCII-lower-cased with `fold`), computed without copying them.
-fn word_bit(word: &[u8], fold: bool) -> usize {
-    let hash = word.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, &b| {
-        let b = if fold { b.to_ascii_lowercase() } else { b };
-        (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    });
-    (hash >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
+/// A hash of a word with ASCII case folded, read eight bytes at a time, and whether the word
+/// starts with a lower-case ASCII letter. Words equal but for ASCII case hash alike, so one
+/// hash serves case-sensitive and case-insensitive matchers.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordHash {
+    hash: u64,
+    lower: bool,
+}
+
+impl WordHash {
+    /// The hash of `word`.
+    pub(super) fn of(word: &str) -> WordHash {
+        let bytes = word.as_bytes();
+        let mut hash = bytes.len() as u64;
+        for chunk in bytes.chunks(8) {
+            let mut eight = [0; 8];
+            eight[..chunk.len()].copy_from_slice(chunk);
+            // Setting bit 5 of every byte folds ASCII case (and may fold other bytes alike,
+            // which only costs a failed search).
+            let folded = u64::from_le_bytes(eight) | 0x2020_2020_2020_2020;
+            hash = (hash.rotate_left(29) ^ folded).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        WordHash {
+            hash,
+            lower: bytes.first().is_some_and(u8::is_ascii_lowercase),
+        }
+    }
+
+    /// The word's bit in a table of [`FIRST_WORD_BITS`] bits.
+    fn bit(self) -> usize {
+        (self.hash >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
+    }
 }
 
 /// Every word start of `text`, with the leading word there: a letter or digit not preceded
@@ -179,15 +186,6 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         prev_is_word = true;
         Some((start, word))
     })
-}
-
-/// The shape of a word for [`WordStartMatcher::first_shapes`]: a slot for its first and
-/// last bytes (five low bits of each, so that ASCII case does not matter) and a bit for its
-/// length.
-fn shape(word: &[u8]) -> Option<(usize, u32)> {
-    let (first, last) = (word.first()?, word.last()?);
-    let slot = usize::from(first & 31) << 5 | usize::from(last & 31);
-    Some((slot, 1 << word.len().min(31)))
 }
 
 /// The leading letters and digits of `text` (runs of ASCII letters and digits are read a
