@@ -161,9 +161,10 @@ impl Extractor {
     pub fn extract(&self, article: &Article) -> Entities {
         let segments = article_segments(article);
         let mut scan = Scan::default();
-        let mut topic_hits = Vec::new();
+        let mut topic_hits = Vec::with_capacity(16);
+        let mut capitals = Vec::new();
         for (text, in_title) in &segments {
-            self.scan_text(&mut scan, &mut topic_hits, text, *in_title);
+            self.scan_text(&mut scan, &mut topic_hits, &mut capitals, text, *in_title);
         }
         self.settle_pending(&mut scan, &segments);
         let found: Vec<Found> = segments
@@ -201,17 +202,18 @@ impl Extractor {
     }
 
     /// Runs the name and topic automata over `text` in one pass over its words; topic
-    /// phrases found go to `topic_hits` as (pattern, in title). Words in capitals ("NEW
+    /// phrases found go to `topic_hits` as (pattern, in title); `capitals` is scratch space. Words in capitals ("NEW
     /// YORK, March 3", wire headlines) are then read again with ordinary capitalisation.
     fn scan_text(
         &self,
         scan: &mut Scan,
         topic_hits: &mut Vec<(usize, bool)>,
+        capitals: &mut Vec<usize>,
         text: &str,
         in_title: bool,
     ) {
         let (mut name_from, mut topic_from) = (0, 0);
-        let mut capitals = Vec::new();
+        capitals.clear();
         for (start, word) in words(text) {
             if is_capitals_word(text, start, word) {
                 capitals.push(start);
@@ -232,7 +234,7 @@ impl Extractor {
                 topic_hits.push((pattern, in_title));
             }
         }
-        self.scan_capitals(scan, text, &capitals, in_title);
+        self.scan_capitals(scan, text, capitals, in_title);
     }
 
     /// Reads the names that start at words in capitals (`starts`), each in a softened copy
@@ -479,7 +481,8 @@ impl Extractor {
 
 /// The article's text, each part flagged when it is the title.
 fn article_segments(article: &Article) -> Vec<(&str, bool)> {
-    let mut segments = vec![(article.title.as_str(), true)];
+    let mut segments = Vec::with_capacity(article.captions.len() + 3);
+    segments.push((article.title.as_str(), true));
     if let Some(subtitle) = &article.subtitle {
         segments.push((subtitle.as_str(), false));
     }

@@ -156,36 +156,52 @@ impl WordHash {
 }
 
 /// Every word start of `text`, with the leading word there: a letter or digit not preceded
-/// by a letter, digit or underscore.
+/// by a letter, digit or underscore. Runs of ASCII letters and digits, most of any text, are
+/// read a byte at a time; other characters are decoded.
 pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    let mut prev_is_word = false;
     std::iter::from_fn(move || {
+        // `pos` is never preceded by a word character here.
         loop {
-            let b = *bytes.get(pos)?;
-            match BYTE_CLASS[usize::from(b)] {
-                ALNUM if !prev_is_word => break,
-                ALNUM | UNDERSCORE => prev_is_word = true,
+            match BYTE_CLASS[usize::from(*bytes.get(pos)?)] {
+                ALNUM => break,
+                UNDERSCORE => pos = past_word_characters(text, pos),
                 HIGH => {
                     let c = text[pos..].chars().next()?;
-                    if c.is_alphanumeric() && !prev_is_word {
+                    if c.is_alphanumeric() {
                         break;
                     }
-                    prev_is_word = c.is_alphanumeric();
                     pos += c.len_utf8();
-                    continue;
                 }
-                _ => prev_is_word = false,
+                _ => pos += 1,
             }
-            pos += 1;
         }
         let start = pos;
-        let word = first_word(&text[start..]);
-        pos = start + word.len();
-        prev_is_word = true;
-        Some((start, word))
+        let mut end = start
+            + bytes[start..]
+                .iter()
+                .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+                .count();
+        if bytes.get(end).is_some_and(|&b| b >= 0x80) {
+            end = start + first_word(&text[start..]).len();
+        }
+        // A word glued to an underscore goes on: what follows starts no word.
+        pos = match bytes.get(end) {
+            Some(b'_') => past_word_characters(text, end),
+            _ => end,
+        };
+        Some((start, &text[start..end]))
     })
+}
+
+/// The end of the run of letters, digits and underscores at `pos`.
+fn past_word_characters(text: &str, pos: usize) -> usize {
+    let run = text[pos..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(text.len() - pos, |(at, _)| at);
+    pos + run
 }
 
 /// The leading letters and digits of `text` (runs of ASCII letters and digits are read a
@@ -402,5 +418,28 @@ impl PatternBuilder {
 
     pub(super) fn finish(self) -> (Vec<String>, Vec<Vec<Target>>) {
         (self.patterns, self.targets)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Word starts by the definition, character by character: the reference.
+    fn reference(text: &str) -> Vec<(usize, &str)> {
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        text.char_indices()
+            .filter(|&(at, c)| {
+                c.is_alphanumeric() && !text[..at].chars().next_back().is_some_and(is_word)
+            })
+            .map(|(at, _)| (at, first_word(&text[at..])))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_found_as_the_definition_says() {
+        let text = "U.S.-Moroccan al-Burhan snake_case x_1 _lead 3rd São Paulo’s \
+                    Ελλάδα—Köln; naïve_ü é_2 “Quoted” end_ ";
+        assert_eq!(words(text).collect::<Vec<_>>(), reference(text));
     }
 }

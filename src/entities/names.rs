@@ -36,7 +36,8 @@ pub struct Found {
 /// processor's cache; names and titles do not run across paragraphs.
 pub fn scan(text: &str) -> Found {
     let mut found = Found::default();
-    let mut tokens = Vec::new();
+    // Room for the tokens of most paragraphs at once (a token takes five bytes or more).
+    let mut tokens = Vec::with_capacity((text.len() / 5).min(4096));
     for paragraph in paragraphs(text) {
         tokenize_into(text, paragraph, &mut tokens);
         scan_tokens(&tokens, &mut found);
