@@ -53,7 +53,11 @@ impl WordStartMatcher {
             let bit = hash.bit();
             matcher.first_words[matcher.table(hash)][bit / 64] |= 1 << (bit % 64);
             let index = u32::try_from(index).unwrap_or(u32::MAX);
-            matcher.by_first_word.entry(hash.hash).or_default().push(index);
+            matcher
+                .by_first_word
+                .entry(hash.hash)
+                .or_default()
+                .push(index);
         }
         for list in matcher.by_first_word.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].len()));
