@@ -122,7 +122,7 @@ impl Extractor {
             builder.add(EntityKind::Org, i, &o.name, strings, Strength::Full);
         }
         let (patterns, targets) = builder.finish();
-        let matcher = WordStartMatcher::new(&patterns, false);
+        let matcher = WordStartMatcher::new(&patterns, false)?;
         let names = FxHashMap::from_iter([
             (
                 EntityKind::Country,
@@ -522,7 +522,7 @@ fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
             needs_co_term: !spec.with.is_empty(),
         });
     }
-    let matcher = WordStartMatcher::new(&phrases, true);
+    let matcher = WordStartMatcher::new(&phrases, true)?;
     Ok((matcher, targets, rules))
 }
 

@@ -1,68 +1,62 @@
-//! Finding gazetteer strings in text: patterns looked up by the word they start with, tried
-//! only at the starts of words that begin some pattern, word-boundary checks, and the
-//! softened copy of words in capitals ("NEW YORK") that wire datelines and headlines need.
+//! Finding gazetteer strings in text: an aho-corasick automaton searched only at the starts
+//! of words that begin some pattern, word-boundary checks, and the softened copy of words in
+//! capitals ("NEW YORK") that wire datelines and headlines need.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
-
 use super::EntityKind;
+use crate::error::{Error, Result};
 
-/// Patterns found where they can start: at the start of a word that is the first word of
-/// some pattern. A bitmap of word hashes turns most words away; the patterns that start with
-/// the word are then compared with the text, longest first. Names and topic phrases start at
-/// word starts, and a word starts few of them ("New" starts "New York", "New Zealand", …),
-/// so this reads little of the text and little memory: an automaton over every pattern
-/// took more, and most of what it took was waiting for memory while tantivy ran beside it.
+/// An aho-corasick automaton searched only where one of its patterns can start: at the start
+/// of a word that is the first word of some pattern. Names and topic phrases start at word
+/// starts, so this takes far fewer steps than a scan of every byte, and a bitmap of word
+/// hashes turns most words away before the automaton runs.
 #[derive(Debug, Clone)]
 pub(super) struct WordStartMatcher {
-    /// The patterns, in the order given (a match reports its index here).
-    patterns: Vec<String>,
-    /// Indexes of the patterns by the hash of their first word, longest pattern first.
-    by_first_word: FxHashMap<u64, Vec<u32>>,
+    matcher: AhoCorasick,
     /// A bit for the [`WordHash`] of each first word of the patterns: one probe of a table
-    /// that stays in the processor's cache. Case-sensitive matchers keep first words that
-    /// start with a lower-case letter apart (index 1), so that common lower-case words
-    /// ("new") do not look up capitalised names ("New York").
+    /// that stays in the processor's cache. A word whose bit is set by another word only
+    /// costs one automaton search, which then fails. Case-sensitive matchers keep first
+    /// words that start with a lower-case letter apart (index 1), so that common lower-case
+    /// words ("new") do not wake the search for capitalised names ("New York").
     first_words: [Box<[u64; FIRST_WORD_BITS / 64]>; 2],
+    /// Some pattern starts with punctuation: try every word start.
+    every_word: bool,
     fold: bool,
     /// Length in bytes of the longest pattern.
     longest: usize,
 }
 
 impl WordStartMatcher {
-    /// Indexes `patterns`; with `fold`, ASCII case is ignored. A pattern that does not start
-    /// with a letter or digit never matches at a word start, and is left out.
-    pub(super) fn new(patterns: &[String], fold: bool) -> Self {
-        let mut matcher = WordStartMatcher {
-            patterns: patterns.to_vec(),
-            by_first_word: FxHashMap::default(),
+    /// Compiles `patterns`; with `fold`, ASCII case is ignored.
+    pub(super) fn new(patterns: &[String], fold: bool) -> Result<Self> {
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(fold)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns)
+            .map_err(|e| engine_error(&e))?;
+        let mut matcher_words = WordStartMatcher {
+            matcher,
             first_words: [
                 Box::new([0; FIRST_WORD_BITS / 64]),
                 Box::new([0; FIRST_WORD_BITS / 64]),
             ],
+            every_word: false,
             fold,
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
         };
-        for (index, pattern) in patterns.iter().enumerate() {
+        for pattern in patterns {
             let word = first_word(pattern);
-            if word.is_empty() {
-                continue;
-            }
+            matcher_words.every_word |= word.is_empty();
             let hash = WordHash::of(word);
             let bit = hash.bit();
-            matcher.first_words[matcher.table(hash)][bit / 64] |= 1 << (bit % 64);
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            matcher
-                .by_first_word
-                .entry(hash.hash)
-                .or_default()
-                .push(index);
+            matcher_words.first_words[matcher_words.table(hash)][bit / 64] |= 1 << (bit % 64);
         }
-        for list in matcher.by_first_word.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].len()));
-        }
-        matcher
+        Ok(matcher_words)
     }
 
     /// Which of [`Self::first_words`] holds a word's bit.
@@ -87,7 +81,7 @@ impl WordStartMatcher {
     }
 
     /// The match starting at the word start `start`, whose leading word hashes to `hash`,
-    /// if any: the longest pattern there, when it ends on a word boundary.
+    /// if any.
     pub(super) fn match_word(
         &self,
         text: &str,
@@ -95,30 +89,26 @@ impl WordStartMatcher {
         hash: WordHash,
     ) -> Option<(std::ops::Range<usize>, usize)> {
         let bit = hash.bit();
-        if self.first_words[self.table(hash)][bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
+        let may_start = self.first_words[self.table(hash)][bit / 64] & (1 << (bit % 64)) != 0;
+        if may_start || self.every_word {
+            self.match_at(text, start)
+        } else {
+            None
         }
-        let rest = &text.as_bytes()[start..];
-        let same = |pattern: &[u8]| match self.fold {
-            true => rest[..pattern.len()].eq_ignore_ascii_case(pattern),
-            false => rest[..pattern.len()] == *pattern,
-        };
-        let index = *self.by_first_word.get(&hash.hash)?.iter().find(|&&i| {
-            let pattern = self.patterns[i as usize].as_bytes();
-            pattern.len() <= rest.len() && same(pattern)
-        })? as usize;
-        let end = start + self.patterns[index].len();
-        at_word_boundary(text, start, end).then_some((start..end, index))
     }
 
-    /// The match starting exactly at the word start `start`, on word boundaries, if any.
+    /// The match starting exactly at `start`, on word boundaries, if any.
     pub(super) fn match_at(
         &self,
         text: &str,
         start: usize,
     ) -> Option<(std::ops::Range<usize>, usize)> {
-        let word = first_word(&text[start..]);
-        self.match_word(text, start, WordHash::of(word))
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = self
+            .matcher
+            .find(input)
+            .filter(|m| at_word_boundary(text, m.start(), m.end()))?;
+        Some((m.start()..m.end(), m.pattern().as_usize()))
     }
 
     /// Length in bytes of the longest pattern.
@@ -307,6 +297,13 @@ pub(super) fn soften_capitals(text: &str) -> Option<(String, Vec<usize>)> {
     }
     let softened = String::from_utf8(out?).ok()?;
     Some((softened, starts))
+}
+
+pub(super) fn engine_error(err: &aho_corasick::BuildError) -> Error {
+    Error::Schema {
+        file: "gazetteers".into(),
+        message: format!("cannot compile the name matcher: {err}"),
+    }
 }
 
 /// How strongly a matched string names its entity.
