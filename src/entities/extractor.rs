@@ -258,7 +258,7 @@ impl Extractor {
             rest = later;
             let from = text.floor_char_boundary(first.saturating_sub(BEFORE));
             let to = text.ceil_char_boundary(end);
-            let Some((window, _)) = soften_capitals(&text[from..to]) else {
+            let Some(window) = soften_capitals(&text[from..to]) else {
                 continue;
             };
             for &start in group {

@@ -39,7 +39,7 @@ impl WordStartMatcher {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns)
             .map_err(|e| engine_error(&e))?;
-        let mut matcher_words = WordStartMatcher {
+        let mut compiled = WordStartMatcher {
             matcher,
             first_words: [
                 Box::new([0; FIRST_WORD_BITS / 64]),
@@ -51,12 +51,12 @@ impl WordStartMatcher {
         };
         for pattern in patterns {
             let word = first_word(pattern);
-            matcher_words.every_word |= word.is_empty();
+            compiled.every_word |= word.is_empty();
             let hash = WordHash::of(word);
             let bit = hash.bit();
-            matcher_words.first_words[matcher_words.table(hash)][bit / 64] |= 1 << (bit % 64);
+            compiled.first_words[compiled.table(hash)][bit / 64] |= 1 << (bit % 64);
         }
-        Ok(matcher_words)
+        Ok(compiled)
     }
 
     /// Which of [`Self::first_words`] holds a word's bit.
@@ -269,12 +269,11 @@ pub(super) fn is_capitals_word(text: &str, start: usize, word: &str) -> bool {
 }
 
 /// `text` with every all-capitals word of three or more ASCII letters written with an
-/// initial capital only ("NEW YORK" -> "New York"), and the offsets of those words; `None`
-/// when there is no such word. Byte offsets are unchanged.
-pub(super) fn soften_capitals(text: &str) -> Option<(String, Vec<usize>)> {
+/// initial capital only ("NEW YORK" -> "New York"); `None` when there is no such word.
+/// Byte offsets are unchanged.
+pub(super) fn soften_capitals(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out: Option<Vec<u8>> = None;
-    let mut starts = Vec::new();
     let mut i = 0;
     // Only a run of letters that starts with a capital can qualify: jump from capital to
     // capital. A capital after a lower-case letter of its run disqualifies the whole run.
@@ -292,11 +291,9 @@ pub(super) fn soften_capitals(text: &str) -> Option<(String, Vec<usize>)> {
         if run_start && word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase) && !glued {
             let out = out.get_or_insert_with(|| bytes.to_vec());
             out[start + 1..i].make_ascii_lowercase();
-            starts.push(start);
         }
     }
-    let softened = String::from_utf8(out?).ok()?;
-    Some((softened, starts))
+    String::from_utf8(out?).ok()
 }
 
 pub(super) fn engine_error(err: &aho_corasick::BuildError) -> Error {
