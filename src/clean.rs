@@ -70,6 +70,13 @@ pub struct Boilerplate {
     furniture: Vec<String>,
 }
 
+/// The captures of `re`'s first match in `text`. A capture search clears a table as long as
+/// the text it is given; the DFA first tells whether there is a match at all, which for most
+/// lines and paragraphs there is not.
+pub(crate) fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    re.is_match(text).then(|| re.captures(text)).flatten()
+}
+
 impl Boilerplate {
     /// The rules compiled into the binary.
     pub fn builtin() -> Result<Self> {
@@ -182,11 +189,7 @@ impl Boilerplate {
     pub fn find_source<'a>(&self, lines: impl IntoIterator<Item = &'a str>) -> Option<String> {
         lines.into_iter().find_map(|line| {
             self.sources.iter().find_map(|re| {
-                let line = line.trim();
-                if !re.is_match(line) {
-                    return None;
-                }
-                let name = re.captures(line)?.name("source")?.as_str().trim();
+                let name = captures(re, line.trim())?.name("source")?.as_str().trim();
                 let name = name.trim_end_matches(['.', ',']).trim();
                 (!name.is_empty()).then(|| name.to_string())
             })

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use time::{Date, Month};
 
+use crate::clean::captures;
+
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 static ISO_DATE: LazyLock<Regex> =
@@ -74,13 +76,6 @@ pub fn find_date(text: &str) -> Option<Date> {
         .flatten()
         .min_by_key(|(start, _)| *start)
         .map(|(_, date)| date)
-}
-
-/// The captures of `re`'s first match in `text`. A capture search clears a table as long as
-/// the text it is given (a whole paragraph, for these patterns); the DFA first tells whether
-/// there is a match at all, which for most texts there is not.
-fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
-    re.is_match(text).then(|| re.captures(text)).flatten()
 }
 
 /// The date encoded in an archive path: `.../2023/06/28/...` or `.../2023/06/...` (day 1).

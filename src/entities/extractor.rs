@@ -202,8 +202,9 @@ impl Extractor {
     }
 
     /// Runs the name and topic automata over `text` in one pass over its words; topic
-    /// phrases found go to `topic_hits` as (pattern, in title); `capitals` is scratch space. Words in capitals ("NEW
-    /// YORK, March 3", wire headlines) are then read again with ordinary capitalisation.
+    /// phrases found go to `topic_hits` as (pattern, in title). Words in capitals ("NEW
+    /// YORK, March 3", wire headlines) are then read again with ordinary capitalisation;
+    /// `capitals` is scratch space for their offsets.
     fn scan_text(
         &self,
         scan: &mut Scan,

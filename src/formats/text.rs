@@ -121,11 +121,7 @@ fn is_dateline(line: &str) -> bool {
 
 /// The author names of a byline ("By Jane Smith and Omar Haddad, Middle East correspondent").
 pub(crate) fn byline_authors(line: &str) -> Option<Vec<String>> {
-    // Most lines are no byline: the DFA's answer spares the capture search.
-    if !BYLINE.is_match(line) {
-        return None;
-    }
-    let names = BYLINE.captures(line)?.get(1)?.as_str();
+    let names = crate::clean::captures(&BYLINE, line)?.get(1)?.as_str();
     let authors: Vec<String> = names
         .split([',', '&', ';'])
         .flat_map(|part| part.split(" and "))
