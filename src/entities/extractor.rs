@@ -215,20 +215,24 @@ impl Extractor {
     ) {
         let (mut name_from, mut topic_from) = (0, 0);
         capitals.clear();
-        for (start, word) in words(text) {
+        let bytes = text.as_bytes();
+        let mut hashed = words(text)
+            .map(|(start, word)| (start, word, WordHash::in_text(bytes, start, word.len())))
+            .peekable();
+        while let Some((start, word, hash)) = hashed.next() {
             if is_capitals_word(text, start, word) {
                 capitals.push(start);
             }
-            let hash = WordHash::of(word);
+            let next = hashed.peek().map(|&(_, _, next)| next);
             let name = (start >= name_from)
-                .then(|| self.matcher.match_word(text, start, hash))
+                .then(|| self.matcher.match_word(text, start, hash, next))
                 .flatten();
             if let Some((span, pattern)) = name {
                 name_from = span.end;
                 self.take_match(scan, text, span, pattern, in_title);
             }
             let topic = (start >= topic_from)
-                .then(|| self.topic_matcher.match_word(text, start, hash))
+                .then(|| self.topic_matcher.match_word(text, start, hash, next))
                 .flatten();
             if let Some((span, pattern)) = topic {
                 topic_from = span.end;

@@ -11,17 +11,19 @@ use crate::error::{Error, Result};
 
 /// An aho-corasick automaton searched only where one of its patterns can start: at the start
 /// of a word that is the first word of some pattern. Names and topic phrases start at word
-/// starts, so this takes far fewer steps than a scan of every byte, and a bitmap of word
-/// hashes turns most words away before the automaton runs.
+/// starts, so this takes far fewer steps than a scan of every byte, and two bitmaps of word
+/// hashes turn most words away before the automaton runs.
 #[derive(Debug, Clone)]
 pub(super) struct WordStartMatcher {
     matcher: AhoCorasick,
-    /// A bit for the [`WordHash`] of each first word of the patterns: one probe of a table
-    /// that stays in the processor's cache. A word whose bit is set by another word only
-    /// costs one automaton search, which then fails. Case-sensitive matchers keep first
-    /// words that start with a lower-case letter apart (index 1), so that common lower-case
-    /// words ("new") do not wake the search for capitalised names ("New York").
-    first_words: [Box<[u64; FIRST_WORD_BITS / 64]>; 2],
+    /// A bit for the key of the word of each one-word pattern ("Jordan"): one probe of a
+    /// table that stays in the processor's cache. A word whose bit is set by another word
+    /// only costs one automaton search, which then fails.
+    single_words: Box<[u64; WORD_BITS / 64]>,
+    /// A bit for the first two words of each longer pattern ("New" then "York"). Most
+    /// words that start some pattern ("The", "New", "first") are followed by a word that
+    /// does not continue any, and are turned away here.
+    word_pairs: Box<[u64; WORD_BITS / 64]>,
     /// Some pattern starts with punctuation: try every word start.
     every_word: bool,
     fold: bool,
@@ -41,27 +43,38 @@ impl WordStartMatcher {
             .map_err(|e| engine_error(&e))?;
         let mut compiled = WordStartMatcher {
             matcher,
-            first_words: [
-                Box::new([0; FIRST_WORD_BITS / 64]),
-                Box::new([0; FIRST_WORD_BITS / 64]),
-            ],
+            single_words: Box::new([0; WORD_BITS / 64]),
+            word_pairs: Box::new([0; WORD_BITS / 64]),
             every_word: false,
             fold,
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
         };
         for pattern in patterns {
-            let word = first_word(pattern);
-            compiled.every_word |= word.is_empty();
-            let hash = WordHash::of(word);
-            let bit = hash.bit();
-            compiled.first_words[compiled.table(hash)][bit / 64] |= 1 << (bit % 64);
+            let mut leading = words(pattern);
+            match (leading.next(), leading.next()) {
+                (Some((0, first)), None) => {
+                    let key = compiled.key(WordHash::of(first));
+                    set_bit(&mut compiled.single_words, key);
+                }
+                (Some((0, first)), Some((_, second))) => {
+                    let key = pair_key(compiled.key(WordHash::of(first)), WordHash::of(second));
+                    set_bit(&mut compiled.word_pairs, key);
+                }
+                _ => compiled.every_word = true,
+            }
         }
         Ok(compiled)
     }
 
-    /// Which of [`Self::first_words`] holds a word's bit.
-    fn table(&self, hash: WordHash) -> usize {
-        usize::from(!self.fold && hash.lower)
+    /// The bitmap key of a word that starts a pattern. Case-sensitive matchers keep words
+    /// that start with a lower-case letter apart, so that common lower-case words ("new")
+    /// do not wake the search for capitalised names ("New York").
+    fn key(&self, hash: WordHash) -> u64 {
+        if !self.fold && hash.lower {
+            hash.hash ^ LOWER_CASE_SALT
+        } else {
+            hash.hash
+        }
     }
 
     /// Matches on word boundaries, leftmost-longest, without overlaps: (byte range, pattern).
@@ -70,26 +83,37 @@ impl WordStartMatcher {
         text: &'t str,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 't {
         let mut from = 0;
-        words(text).filter_map(move |(start, word)| {
-            if start < from {
-                return None;
+        let bytes = text.as_bytes();
+        let mut hashed = words(text)
+            .map(|(start, word)| (start, WordHash::in_text(bytes, start, word.len())))
+            .peekable();
+        std::iter::from_fn(move || {
+            while let Some((start, hash)) = hashed.next() {
+                if start < from {
+                    continue;
+                }
+                let next = hashed.peek().map(|&(_, next)| next);
+                if let Some(found) = self.match_word(text, start, hash, next) {
+                    from = found.0.end;
+                    return Some(found);
+                }
             }
-            let found = self.match_word(text, start, WordHash::of(word))?;
-            from = found.0.end;
-            Some(found)
+            None
         })
     }
 
-    /// The match starting at the word start `start`, whose leading word hashes to `hash`,
-    /// if any.
+    /// The match starting at the word start `start`, whose word hashes to `hash` and is
+    /// followed by a word hashing to `next` (`None` at the end of the text), if any.
     pub(super) fn match_word(
         &self,
         text: &str,
         start: usize,
         hash: WordHash,
+        next: Option<WordHash>,
     ) -> Option<(std::ops::Range<usize>, usize)> {
-        let bit = hash.bit();
-        let may_start = self.first_words[self.table(hash)][bit / 64] & (1 << (bit % 64)) != 0;
+        let key = self.key(hash);
+        let may_start = has_bit(&self.single_words, key)
+            || next.is_some_and(|next| has_bit(&self.word_pairs, pair_key(key, next)));
         if may_start || self.every_word {
             self.match_at(text, start)
         } else {
@@ -117,9 +141,33 @@ impl WordStartMatcher {
     }
 }
 
-/// Size of each table of [`WordStartMatcher::first_words`] in bits (8 KiB): a few thousand
-/// first words set about one bit in twenty.
-const FIRST_WORD_BITS: usize = 1 << 16;
+/// Size of each bitmap of [`WordStartMatcher`] in bits (8 KiB): a few thousand words or
+/// pairs set about one bit in twenty.
+const WORD_BITS: usize = 1 << 16;
+
+/// Mixed into the key of a word that starts with a lower-case letter (see
+/// [`WordStartMatcher::key`]).
+const LOWER_CASE_SALT: u64 = 0x5bd1_e995_27d4_eb2f;
+
+/// The bitmap key of a pattern's first two words, from the first word's key.
+fn pair_key(first: u64, second: WordHash) -> u64 {
+    (first.rotate_left(23) ^ second.hash).wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// The bit of `key` in a bitmap of [`WORD_BITS`] bits.
+fn bit_of(key: u64) -> usize {
+    (key >> (64 - WORD_BITS.trailing_zeros())) as usize
+}
+
+fn set_bit(bits: &mut [u64; WORD_BITS / 64], key: u64) {
+    let bit = bit_of(key);
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn has_bit(bits: &[u64; WORD_BITS / 64], key: u64) -> bool {
+    let bit = bit_of(key);
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
 
 /// A hash of a word with ASCII case folded, read eight bytes at a time, and whether the word
 /// starts with a lower-case ASCII letter. Words equal but for ASCII case hash alike, so one
@@ -133,26 +181,49 @@ pub(super) struct WordHash {
 impl WordHash {
     /// The hash of `word`.
     pub(super) fn of(word: &str) -> WordHash {
-        let bytes = word.as_bytes();
-        let mut hash = bytes.len() as u64;
-        for chunk in bytes.chunks(8) {
-            let mut eight = [0; 8];
-            eight[..chunk.len()].copy_from_slice(chunk);
-            // Setting bit 5 of every byte folds ASCII case (and may fold other bytes alike,
-            // which only costs a failed search).
-            let folded = u64::from_le_bytes(eight) | 0x2020_2020_2020_2020;
-            hash = (hash.rotate_left(29) ^ folded).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-        WordHash {
-            hash,
-            lower: bytes.first().is_some_and(u8::is_ascii_lowercase),
-        }
+        Self::in_text(word.as_bytes(), 0, word.len())
     }
 
-    /// The word's bit in a table of [`FIRST_WORD_BITS`] bits.
-    fn bit(self) -> usize {
-        (self.hash >> (64 - FIRST_WORD_BITS.trailing_zeros())) as usize
+    /// The hash of the word of `len` bytes at `start` of `text`. Eight bytes are loaded at
+    /// once, from the text itself while eight remain, and the bytes past the word masked
+    /// off: the same hash as [`WordHash::of`] the word alone.
+    pub(super) fn in_text(text: &[u8], start: usize, len: usize) -> WordHash {
+        let lower = len > 0 && text[start].is_ascii_lowercase();
+        // Most words are eight bytes or shorter: one load.
+        if len <= 8
+            && let Some(eight) = text[start..].first_chunk::<8>()
+        {
+            let hash = mix(len as u64, u64::from_le_bytes(*eight) & low_bytes(len));
+            return WordHash { hash, lower };
+        }
+        let end = start + len;
+        let mut hash = len as u64;
+        let mut at = start;
+        while at < end {
+            let take = (end - at).min(8);
+            let mut eight = [0; 8];
+            eight[..take].copy_from_slice(&text[at..at + take]);
+            hash = mix(hash, u64::from_le_bytes(eight));
+            at += take;
+        }
+        WordHash { hash, lower }
     }
+}
+
+/// A mask of the low `n` bytes of a word (n ≤ 8).
+fn low_bytes(n: usize) -> u64 {
+    match n {
+        8.. => u64::MAX,
+        _ => (1 << (8 * n)) - 1,
+    }
+}
+
+/// One step of [`WordHash`]: mixes eight bytes of a word (zero past its end) into `hash`.
+/// Setting bit 5 of every byte folds ASCII case (and may fold other bytes alike, which only
+/// costs a failed search).
+fn mix(hash: u64, eight: u64) -> u64 {
+    let folded = eight | 0x2020_2020_2020_2020;
+    (hash.rotate_left(29) ^ folded).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Every word start of `text`, with the leading word there: a letter or digit not preceded
@@ -178,11 +249,7 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             }
         }
         let start = pos;
-        let mut end = start
-            + bytes[start..]
-                .iter()
-                .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
-                .count();
+        let mut end = ascii_alphanumeric_end(bytes, start);
         if bytes.get(end).is_some_and(|&b| b >= 0x80) {
             end = start + first_word(&text[start..]).len();
         }
@@ -210,10 +277,7 @@ pub(super) fn first_word(text: &str) -> &str {
     let bytes = text.as_bytes();
     let mut end = 0;
     loop {
-        end += bytes[end..]
-            .iter()
-            .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
-            .count();
+        end = ascii_alphanumeric_end(bytes, end);
         if end == bytes.len() || BYTE_CLASS[usize::from(bytes[end])] != HIGH {
             break;
         }
@@ -224,6 +288,31 @@ pub(super) fn first_word(text: &str) -> &str {
         end += c.len_utf8();
     }
     &text[..end]
+}
+
+/// The end of the run of ASCII letters and digits at `at`. Eight bytes are tested at once:
+/// each byte's high bit says whether it is a letter (case folded by bit 5) or a digit, by
+/// additions that cannot carry from one byte into the next once high bits are cleared.
+fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x80 * LOW;
+    while let Some(eight) = bytes[at..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*eight);
+        let ascii = x & !HIGH_BITS;
+        let folded = ascii | (0x20 * LOW);
+        // 'a'..='z' after folding; '0'..='9'.
+        let letter = (folded + 0x1f * LOW) & !(folded + 0x05 * LOW);
+        let digit = (ascii + 0x50 * LOW) & !(ascii + 0x46 * LOW);
+        let others = (!(letter | digit) | x) & HIGH_BITS;
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+        .count()
 }
 
 /// [`BYTE_CLASS`] of ASCII letters and digits.
@@ -431,6 +520,43 @@ mod tests {
             })
             .map(|(at, _)| (at, first_word(&text[at..])))
             .collect()
+    }
+
+    /// Bytes around the edges of the letter and digit ranges, whitespace, control
+    /// characters and bytes beyond ASCII, in pseudo-random runs of every length.
+    fn edge_byte_texts() -> Vec<Vec<u8>> {
+        let alphabet = b"azAZ09@[`{/:_ -\t\n\x0b\x01\x7f\xc3\xa9";
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        (0..400)
+            .map(|n| {
+                (0..n % 40)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_the_byte_classes_say() {
+        for text in edge_byte_texts() {
+            for at in 0..text.len() {
+                let expected = at
+                    + text[at..]
+                        .iter()
+                        .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ALNUM)
+                        .count();
+                assert_eq!(
+                    ascii_alphanumeric_end(&text, at),
+                    expected,
+                    "{text:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

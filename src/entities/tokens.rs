@@ -51,10 +51,7 @@ pub(super) fn tokenize_into<'a>(
         let start = i;
         let mut ascii = true;
         loop {
-            i += bytes[i..]
-                .iter()
-                .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
-                .count();
+            i = ascii_run_end(bytes, i);
             if i == bytes.len() || bytes[i].is_ascii() {
                 break;
             }
@@ -76,6 +73,31 @@ pub(super) fn tokenize_into<'a>(
             false => token(raw, start),
         });
     }
+}
+
+/// The end of the run of ASCII characters other than whitespace at `at`. Eight bytes are
+/// tested at once for a byte below `!` or beyond ASCII; a control character that is no
+/// whitespace (rare) is stepped over.
+fn ascii_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    while let Some(eight) = bytes[at..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*eight);
+        // The lowest flagged byte is exact: a borrow only comes from a flagged byte below.
+        let stops = ((x.wrapping_sub(0x21 * LOW) & !x) | x) & (0x80 * LOW);
+        if stops == 0 {
+            at += 8;
+            continue;
+        }
+        at += (stops.trailing_zeros() / 8) as usize;
+        if bytes[at] >= 0x80 || is_ascii_space(bytes[at]) {
+            return at;
+        }
+        at += 1;
+    }
+    at + bytes[at..]
+        .iter()
+        .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
+        .count()
 }
 
 /// The ASCII characters that [`char::is_whitespace`] accepts.
@@ -206,6 +228,30 @@ mod tests {
         text.split_whitespace()
             .map(|raw| token(raw, raw.as_ptr() as usize - text.as_ptr() as usize))
             .collect()
+    }
+
+    #[test]
+    fn ascii_runs_end_at_whitespace_or_beyond_ascii() {
+        let alphabet = b"az09 !~\t\n\r\x0b\x0c\x01\x1f\x7f\xc3\xa9";
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for n in 0..400 {
+            let text: Vec<u8> = (0..n % 40)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            for at in 0..text.len() {
+                let expected = at
+                    + text[at..]
+                        .iter()
+                        .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
+                        .count();
+                assert_eq!(ascii_run_end(&text, at), expected, "{text:?} at {at}");
+            }
+        }
     }
 
     #[test]
