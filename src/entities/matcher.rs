@@ -560,6 +560,43 @@ mod tests {
     }
 
     #[test]
+    fn bitmaps_turn_away_no_word_that_starts_a_match() {
+        let patterns: Vec<String> = [
+            "Jordan",
+            "New York",
+            "New Zealand",
+            "U.S.",
+            "S-400",
+            "al-Burhan",
+            "São Tomé",
+            "The Hague",
+            "the fed",
+            "new",
+            "Washington Post",
+            "year-on-year",
+            "per share",
+        ]
+        .map(String::from)
+        .to_vec();
+        let text = "The Hague said U.S. and New Zealand's S-400 talks in New York, \
+                    São Tomé; al-Burhan read the Washington Post. New Yorker and the fed \
+                    per share year-on-year Jordan";
+        for fold in [false, true] {
+            let matcher = WordStartMatcher::new(&patterns, fold).expect("patterns compile");
+            let starts: Vec<(usize, &str)> = words(text).collect();
+            for (i, &(start, word)) in starts.iter().enumerate() {
+                let next = starts.get(i + 1).map(|&(_, next)| WordHash::of(next));
+                let filtered = matcher.match_word(text, start, WordHash::of(word), next);
+                assert_eq!(
+                    filtered,
+                    matcher.match_at(text, start),
+                    "{word} (fold {fold})"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn words_are_found_as_the_definition_says() {
         let text = "U.S.-Moroccan al-Burhan snake_case x_1 _lead 3rd São Paulo’s \
                     Ελλάδα—Köln; naïve_ü é_2 “Quoted” end_ ";
