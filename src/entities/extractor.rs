@@ -7,13 +7,11 @@ use std::path::Path;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::Gazetteer;
-use super::matcher::{
-    PatternBuilder, Strength, Target, WordHash, WordStartMatcher, is_capitals_word,
-    soften_capitals, words,
-};
+use super::matcher::{PatternBuilder, Strength, Target, WordStartMatcher};
 use super::names::{self, Found};
 use super::resolver::Resolver;
 use super::tally::{Tally, WordCounts, add, ranked, unmention};
+use super::words::{WordHash, is_capitals_word, soften_capitals, words};
 use super::{Entities, EntityKind, context};
 use crate::article::Article;
 use crate::error::Result;

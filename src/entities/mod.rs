@@ -14,6 +14,7 @@ mod tally;
 mod tests;
 mod tokens;
 mod wordlists;
+mod words;
 
 use serde::{Deserialize, Serialize};
 

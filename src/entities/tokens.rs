@@ -222,6 +222,7 @@ pub(super) fn is_name_word(core: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::words::tests::random_texts;
 
     /// The rules written over characters, applied to every token: the reference.
     fn reference(text: &str) -> Vec<Token<'_>> {
@@ -233,16 +234,7 @@ mod tests {
     #[test]
     fn ascii_runs_end_at_whitespace_or_beyond_ascii() {
         let alphabet = b"az09 !~\t\n\r\x0b\x0c\x01\x1f\x7f\xc3\xa9";
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        for n in 0..400 {
-            let text: Vec<u8> = (0..n % 40)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
-                .collect();
+        for text in random_texts(alphabet) {
             for at in 0..text.len() {
                 let expected = at
                     + text[at..]
