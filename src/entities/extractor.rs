@@ -7,7 +7,7 @@ use std::path::Path;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::Gazetteer;
-use super::matcher::{PatternBuilder, Strength, Target, WordStartMatcher};
+use super::matcher::{FirstWords, PatternBuilder, Strength, Target, WordStartMatcher};
 use super::names::{self, Found};
 use super::resolver::Resolver;
 use super::tally::{Tally, WordCounts, add, ranked, unmention};
@@ -34,6 +34,8 @@ pub struct Extractor {
     targets: Vec<Vec<Target>>,
     topics: Vec<TopicRule>,
     topic_matcher: WordStartMatcher,
+    /// The first words of every name and topic pattern (`None`: try every word).
+    first_words: Option<FirstWords>,
     /// For each topic phrase: (topic index, is a co-term).
     topic_targets: Vec<Vec<(usize, bool)>>,
     /// Confirming words of countries with ambiguous names, by country index.
@@ -137,7 +139,9 @@ impl Extractor {
         ]);
         let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
         let resolver = Resolver::new(gazetteer);
+        let first_words = FirstWords::union([matcher.first_words(), topic_matcher.first_words()]);
         Ok(Extractor {
+            first_words,
             names,
             matcher,
             targets,
@@ -220,6 +224,13 @@ impl Extractor {
         while let Some((start, word, hash)) = hashed.next() {
             if is_capitals_word(text, start, word) {
                 capitals.push(start);
+            }
+            if self
+                .first_words
+                .as_ref()
+                .is_some_and(|f| !f.may_start(hash))
+            {
+                continue;
             }
             let next = hashed.peek().map(|&(_, _, next)| next);
             let name = (start >= name_from)

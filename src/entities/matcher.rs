@@ -25,6 +25,9 @@ pub(super) struct WordStartMatcher {
     /// words that start some pattern ("The", "New", "first") are followed by a word that
     /// does not continue any, and are turned away here.
     word_pairs: Box<[u64; WORD_BITS / 64]>,
+    /// A bit for the case-folded hash of the first word of every pattern, kept apart from
+    /// the two bitmaps above so that matchers can share one probe (see [`FirstWords`]).
+    first_words: FirstWords,
     /// Some pattern starts with punctuation: try every word start.
     every_word: bool,
     fold: bool,
@@ -46,12 +49,16 @@ impl WordStartMatcher {
             matcher,
             single_words: Box::new([0; WORD_BITS / 64]),
             word_pairs: Box::new([0; WORD_BITS / 64]),
+            first_words: FirstWords::default(),
             every_word: false,
             fold,
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
         };
         for pattern in patterns {
             let mut leading = words(pattern);
+            if let Some((0, first)) = leading.clone().next() {
+                set_bit(&mut compiled.first_words.0, WordHash::of(first).hash);
+            }
             match (leading.next(), leading.next()) {
                 (Some((0, first)), None) => {
                     let key = compiled.key(WordHash::of(first));
@@ -65,6 +72,12 @@ impl WordStartMatcher {
             }
         }
         Ok(compiled)
+    }
+
+    /// The first words of this matcher's patterns, or `None` when some pattern starts with
+    /// punctuation and every word start must be tried.
+    pub(super) fn first_words(&self) -> Option<&FirstWords> {
+        (!self.every_word).then_some(&self.first_words)
     }
 
     /// The bitmap key of a word that starts a pattern. Case-sensitive matchers keep words
@@ -139,6 +152,38 @@ impl WordStartMatcher {
     /// Length in bytes of the longest pattern.
     pub(super) fn longest(&self) -> usize {
         self.longest
+    }
+}
+
+/// A bitmap of the case-folded first words of a set of patterns: a word whose bit is clear
+/// starts none of them. Text words are probed once against the union of the matchers' sets
+/// before any matcher looks at them.
+#[derive(Debug, Clone)]
+pub(super) struct FirstWords(Box<[u64; WORD_BITS / 64]>);
+
+impl Default for FirstWords {
+    fn default() -> Self {
+        FirstWords(Box::new([0; WORD_BITS / 64]))
+    }
+}
+
+impl FirstWords {
+    /// The union of `sets`; `None` when one of them is `None` (every word may start a match).
+    pub(super) fn union<'a>(
+        sets: impl IntoIterator<Item = Option<&'a FirstWords>>,
+    ) -> Option<Self> {
+        let mut union = FirstWords::default();
+        for set in sets {
+            for (bits, more) in union.0.iter_mut().zip(set?.0.iter()) {
+                *bits |= more;
+            }
+        }
+        Some(union)
+    }
+
+    /// False when the word hashing to `hash` starts no pattern of the set.
+    pub(super) fn may_start(&self, hash: WordHash) -> bool {
+        has_bit(&self.0, hash.hash)
     }
 }
 
@@ -298,6 +343,7 @@ mod tests {
 
     #[test]
     fn bitmaps_turn_away_no_word_that_starts_a_match() {
+        // Also checks the first-word set each matcher gives to the extractor's shared probe.
         let patterns: Vec<String> = [
             "Jordan",
             "New York",
@@ -324,12 +370,28 @@ mod tests {
             for (i, &(start, word)) in starts.iter().enumerate() {
                 let next = starts.get(i + 1).map(|&(_, next)| WordHash::of(next));
                 let filtered = matcher.match_word(text, start, WordHash::of(word), next);
-                assert_eq!(
-                    filtered,
-                    matcher.match_at(text, start),
-                    "{word} (fold {fold})"
-                );
+                let found = matcher.match_at(text, start);
+                assert_eq!(filtered, found, "{word} (fold {fold})");
+                let first_words = matcher.first_words().expect("every pattern starts a word");
+                if found.is_some() {
+                    assert!(first_words.may_start(WordHash::of(word)), "{word}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_union_holds_the_first_words_of_every_set_and_none_when_one_takes_every_word() {
+        let names = WordStartMatcher::new(&["New York".into()], false).expect("compiles");
+        let topics = WordStartMatcher::new(&["oil price".into()], true).expect("compiles");
+        let union = FirstWords::union([names.first_words(), topics.first_words()])
+            .expect("both sets are whole");
+        for word in ["New", "new", "OIL", "oil"] {
+            assert!(union.may_start(WordHash::of(word)), "{word}");
+        }
+        assert!(!union.may_start(WordHash::of("York")));
+        let dotted = WordStartMatcher::new(&[".NET".into()], false).expect("compiles");
+        assert!(dotted.first_words().is_none());
+        assert!(FirstWords::union([names.first_words(), dotted.first_words()]).is_none());
     }
 }

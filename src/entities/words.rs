@@ -64,12 +64,26 @@ fn mix(hash: u64, eight: u64) -> u64 {
 
 /// Every word start of `text`, with the leading word there: a letter or digit not preceded
 /// by a letter, digit or underscore. Runs of ASCII letters and digits, most of any text, are
-/// read a byte at a time; other characters are decoded.
-pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        // `pos` is never preceded by a word character here.
+/// read eight bytes at a time; other characters are decoded.
+pub(super) fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
+}
+
+/// The iterator of [`words`]: a plain struct, so that the scan loops inline its steps.
+#[derive(Debug, Clone)]
+pub(super) struct Words<'a> {
+    text: &'a str,
+    /// Never preceded by a word character.
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let mut pos = self.pos;
         loop {
             match BYTE_CLASS[usize::from(*bytes.get(pos)?)] {
                 ALNUM => break,
@@ -90,12 +104,12 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             end = start + first_word(&text[start..]).len();
         }
         // A word glued to an underscore goes on: what follows starts no word.
-        pos = match bytes.get(end) {
+        self.pos = match bytes.get(end) {
             Some(b'_') => past_word_characters(text, end),
             _ => end,
         };
         Some((start, &text[start..end]))
-    })
+    }
 }
 
 /// The end of the run of letters, digits and underscores at `pos`.
@@ -129,6 +143,7 @@ pub(super) fn first_word(text: &str) -> &str {
 /// The end of the run of ASCII letters and digits at `at`. Eight bytes are tested at once:
 /// each byte's high bit says whether it is a letter (case folded by bit 5) or a digit, by
 /// additions that cannot carry from one byte into the next once high bits are cleared.
+#[inline]
 fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x80 * LOW;
