@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # What entity extraction costs: indexes the prepared Reuters-21578 archive (20,841 stories)
-# with extraction on and off, RUNS times each, alternating, and prints the median wall times
-# and the overhead. Uses the archive that bench/peers.sh prepares (../shared/bench).
+# with extraction on and off, RUNS times each, alternating, each into a fresh index, and
+# prints the median wall and processor times and the overhead. Uses the archive that
+# bench/peers.sh prepares (../shared/bench).
 #
 # usage: bench/extraction.sh [--out DIR] [--runs N]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${NEWSINDEX_SHARED:-$root/../shared}"
-out="/tmp/newsindex-bench" runs=5
+out="/tmp/newsindex-bench" runs=9
 while [ $# -gt 0 ]; do
     case "$1" in
         --out) out="${2:?--out needs a folder}"; shift 2 ;;
@@ -30,28 +31,40 @@ bin="${CARGO_TARGET_DIR:-$root/target}/release/newsindex"
 archive="$out/archive/reuters"
 idx="$(mktemp -d)"
 trap 'rm -rf "$idx"' EXIT
-time_one() {
-    local start end
-    start=$(date +%s.%N)
-    "$bin" index "$archive" --index "$idx/i" --rebuild -q "$@" >/dev/null
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l 2>/dev/null || python3 -c "print($end - $start)"
-}
-on=() off=()
-time_one >/dev/null   # warm the page cache
-for _ in $(seq "$runs"); do
-    on+=("$(time_one)")
-    off+=("$(time_one --no-entities)")
-done
-python3 - "${on[*]}" "${off[*]}" <<'PY'
-import statistics, sys
-on = [float(x) for x in sys.argv[1].split()]
-off = [float(x) for x in sys.argv[2].split()]
-m_on, m_off = statistics.median(on), statistics.median(off)
-print(f"index Reuters-21578 (20,841 stories), median of {len(on)} runs")
-print("| extraction | wall s | runs |")
-print("| --- | ---: | --- |")
-print(f"| on  | {m_on:.2f} | {' '.join(f'{x:.2f}' for x in on)} |")
-print(f"| off | {m_off:.2f} | {' '.join(f'{x:.2f}' for x in off)} |")
-print(f"extraction adds {100 * (m_on - m_off) / m_on:.1f}% of indexing time ({m_on - m_off:.2f} s)")
+# Each run indexes into a fresh folder, so that neither kind pays for removing the last
+# run's index. Wall time and processor time (user + system, all threads) come from Python's
+# resource accounting, which every machine with python3 has.
+python3 - "$bin" "$archive" "$idx" "$runs" <<'PY'
+import os, resource, shutil, statistics, subprocess, sys, time
+
+binary, archive, idx, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+
+def one(extra):
+    target = os.path.join(idx, "i")
+    shutil.rmtree(target, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([binary, "index", archive, "--index", target, "-q", *extra],
+                   check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+one([])  # warm the page cache
+on, off = [], []
+for _ in range(runs):
+    on.append(one([]))
+    off.append(one(["--no-entities"]))
+median = lambda xs, k: statistics.median(x[k] for x in xs)
+print(f"index Reuters-21578 (20,841 stories), median of {runs} alternating runs")
+print("| extraction | wall s | processor s | wall times |")
+print("| --- | ---: | ---: | --- |")
+for name, xs in (("on", on), ("off", off)):
+    walls = " ".join(f"{w:.2f}" for w, _ in xs)
+    print(f"| {name} | {median(xs, 0):.2f} | {median(xs, 1):.2f} | {walls} |")
+for k, what in ((0, "indexing time"), (1, "processor time")):
+    m_on, m_off = median(on, k), median(off, k)
+    print(f"extraction adds {100 * (m_on - m_off) / m_on:.1f}% of {what} "
+          f"({m_on - m_off:.2f} s; on / off {m_on / m_off:.2f})")
 PY
