@@ -40,9 +40,10 @@ pub struct Extractor {
     topic_targets: Vec<Vec<(usize, bool)>>,
     /// Confirming words of countries with ambiguous names, by country index.
     context_words: HashMap<usize, Vec<String>>,
-    /// Every proper word-suffix of a known organization name, lower-cased ("security
-    /// council" of "united nations security council").
-    org_tails: HashSet<String>,
+    /// Every proper word-suffix and word-prefix of a known organization name, lower-cased
+    /// ("security council" of "united nations security council", "organisation for economic
+    /// cooperation" of "organisation for economic cooperation and development").
+    org_parts: HashSet<String>,
     /// Every lower-cased name, alias and short form of a person, place or organization.
     known: FxHashSet<String>,
     /// The lower-cased names of places and organizations alone.
@@ -149,7 +150,7 @@ impl Extractor {
             topic_matcher,
             topic_targets,
             context_words,
-            org_tails: org_tails(gazetteer),
+            org_parts: org_parts(gazetteer),
             known: known_names(
                 &resolver,
                 &[EntityKind::Person, EntityKind::Country, EntityKind::Org],
@@ -409,6 +410,7 @@ impl Extractor {
         let mut orgs: Vec<(Vec<String>, Tally)> = Vec::new();
         for found in found {
             for (_, name, acronym) in &found.orgs {
+                let name = &self.without_known_conjunct(name);
                 let holds_known_org = self.names_in(name).any(|(_, pattern)| {
                     self.targets[pattern]
                         .iter()
@@ -441,9 +443,21 @@ impl Extractor {
         orgs
     }
 
-    /// True when `name` is the tail of a known organization's name ("Security Council").
+    /// The name after "and" (or "&") when the words before it are a known name: "United
+    /// States and Soviet Union" names two countries, not an organization.
+    fn without_known_conjunct(&self, name: &str) -> String {
+        let split = name.split_once(" and ").or_else(|| name.split_once(" & "));
+        match split {
+            Some((left, right)) if self.is_known(left) => right.to_string(),
+            _ => name.to_string(),
+        }
+    }
+
+    /// True when `name` is the head or tail of a known organization's name ("Security
+    /// Council"): the context scan stops at words such as "and" that the gazetteer's full
+    /// name runs through.
     fn is_part_of_known_org(&self, name: &str) -> bool {
-        self.org_tails.contains(&name.to_lowercase())
+        self.org_parts.contains(&name.to_lowercase())
     }
 
     /// Drops leading words that are countries, demonyms or organizations ("Saudi Hisham
@@ -550,17 +564,19 @@ fn known_names(resolver: &Resolver, kinds: &[EntityKind]) -> FxHashSet<String> {
         .collect()
 }
 
-/// The proper word-suffixes of every organization name and alias, lower-cased.
-fn org_tails(g: &Gazetteer) -> HashSet<String> {
-    let mut tails = HashSet::new();
+/// The proper word-suffixes and word-prefixes of every organization name and alias,
+/// lower-cased.
+fn org_parts(g: &Gazetteer) -> HashSet<String> {
+    let mut parts = HashSet::new();
     for org in &g.orgs {
         for name in std::iter::once(&org.name).chain(&org.aliases) {
             let lower = name.to_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
-            for start in 1..words.len() {
-                tails.insert(words[start..].join(" "));
+            for cut in 1..words.len() {
+                parts.insert(words[cut..].join(" "));
+                parts.insert(words[..cut].join(" "));
             }
         }
     }
-    tails
+    parts
 }

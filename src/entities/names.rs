@@ -18,6 +18,10 @@ use super::wordlists::{
 };
 
 const SPEECH_VERBS: [&str; 6] = ["said", "says", "told", "added", "wrote", "declared"];
+/// Words that end a company's name ("Bankers Trust Co").
+const COMPANY_SUFFIXES: [&str; 10] = [
+    "Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "LLC",
+];
 const ORG_CONNECTORS: [&str; 8] = ["of", "for", "on", "the", "de", "du", "des", "la"];
 
 /// What one text names from context.
@@ -266,7 +270,7 @@ fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
     {
         first += 1;
     }
-    let words: Vec<&str> = tokens[first..end].iter().map(|t| t.core).collect();
+    let mut words: Vec<&str> = tokens[first..end].iter().map(|t| t.core).collect();
     let descriptive = words
         .iter()
         .filter(|w| {
@@ -276,6 +280,16 @@ fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
                 && !GENERIC_ORG_WORD_SET.has(w)
         })
         .count();
+    if descriptive == 1
+        && first == start
+        && let Some(left) = joined_by_and(tokens, start)
+    {
+        first = left;
+        words = tokens[first..end]
+            .iter()
+            .map(|t| if t.core.is_empty() { t.raw } else { t.core })
+            .collect();
+    }
     if words.len() < 2
         || descriptive == 0
         || found.orgs.iter().any(|(_, n, _)| *n == words.join(" "))
@@ -301,6 +315,39 @@ fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
     ));
 }
 
+/// "Savings and Loan Association", "Ways and Means Committee": an organization of one
+/// descriptive word right after "and" or "&" goes on through the capitalised words before
+/// it. Returns the first of those words, if there is one.
+fn joined_by_and(tokens: &[Token], start: usize) -> Option<usize> {
+    let and = tokens.get(start.checked_sub(1)?)?;
+    // "Barclays Bank and National Westminster Bank", "Bankers Trust Co and Citicorp
+    // Investment Bank" join two names.
+    let before_and = tokens.get(start.checked_sub(2)?)?.core;
+    let ends_a_name = ORG_HEAD_SET.has(before_and) || COMPANY_SUFFIXES.contains(&before_and);
+    if !(and.core == "and" || and.raw == "&") || ends_a_name {
+        return None;
+    }
+    let mut first = start - 1;
+    while let Some(t) = first.checked_sub(1).map(|k| &tokens[k]) {
+        let capital = t.core.starts_with(char::is_uppercase);
+        if t.breaks || !capital || LEADING_WORD_SET.has(t.core) || is_title(t.core) {
+            break;
+        }
+        first -= 1;
+    }
+    // Words after "of" ("Bank of New York and ...") end a longer name.
+    let tail_of_name = first
+        .checked_sub(1)
+        .is_some_and(|k| ORG_CONNECTORS.contains(&tokens[k].core) && tokens[k].core != "the");
+    (first + 1 < start && !tail_of_name).then_some(first)
+}
+
+/// A United States legislator's party and state after the name ("D-Vt", "R-Kan").
+fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// Drops leading words that cannot start a name, everything up to a title inside the name,
 /// and a possessive; `None` when fewer than two name words remain or a word is a month,
 /// weekday, organization word or other non-name.
@@ -312,6 +359,9 @@ pub(crate) fn tidy_name(raw: &str) -> Option<String> {
     {
         words.truncate(i + 1);
         words[i] = words[i].trim_end_matches("'s").trim_end_matches("’s");
+    }
+    if words.last().is_some_and(|w| is_party_tag(w)) {
+        words.pop();
     }
     if let Some(i) = words.iter().rposition(|w| is_title(w)) {
         words.drain(..=i);
@@ -410,6 +460,14 @@ mod tests {
     }
 
     #[test]
+    fn party_tags_are_no_part_of_names() {
+        assert_eq!(
+            people("said Senator Patrick Leahy D-Vt in a statement"),
+            ["Patrick Leahy"]
+        );
+    }
+
+    #[test]
     fn possessives_and_particles() {
         assert_eq!(
             people("envoy Staffan de Mistura's visit"),
@@ -448,5 +506,45 @@ mod tests {
             ]
         );
         assert!(scan("The Central Bank said.").orgs.is_empty());
+    }
+
+    #[test]
+    fn organizations_joined_by_and() {
+        let names = |text: &str| -> Vec<String> {
+            scan(text).orgs.into_iter().map(|(_, n, _)| n).collect()
+        };
+        assert_eq!(
+            names("Metropolitan Federal Savings and Loan Association said it agreed."),
+            ["Metropolitan Federal Savings and Loan Association"]
+        );
+        assert_eq!(
+            names("the House Ways and Means Committee voted"),
+            ["House Ways and Means Committee"]
+        );
+        assert_eq!(
+            names("Guardian Savings & Loan Association said"),
+            ["Guardian Savings & Loan Association"]
+        );
+        assert_eq!(
+            names("Barclays Bank and Midland Bank said"),
+            ["Barclays Bank", "Midland Bank"]
+        );
+        assert_eq!(
+            names("Bankers Trust Co and Citicorp Investment Bank said"),
+            ["Citicorp Investment Bank"]
+        );
+        assert_eq!(
+            names("deposits of Bank of New York and Bank of New York (Delaware)."),
+            ["Bank of New York"]
+        );
+        // Two descriptive words stand alone; a comma or possessive ends the words before.
+        assert_eq!(
+            names("Apple and Ford Motor Company agreed."),
+            ["Ford Motor Company"]
+        );
+        assert_eq!(
+            names("America's Savings, and Loan Association said"),
+            ["Loan Association"]
+        );
     }
 }

@@ -134,6 +134,30 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn firms_named_after_people_are_organizations() {
+        let e = extractor().extract(&article(
+            "t",
+            "The bonds yield 7.6 pct, said lead manager Morgan Stanley. Shares rose, \
+             said Merrill Lynch analyst Jane Okafor.",
+        ));
+        assert_eq!(
+            names(&e, EntityKind::Org),
+            ["Merrill Lynch", "Morgan Stanley"]
+        );
+        assert_eq!(names(&e, EntityKind::Person), ["Jane Okafor"]);
+    }
+
+    #[test]
+    fn two_known_names_joined_by_and_are_no_organization() {
+        let e = extractor().extract(&article(
+            "t",
+            "Talks between the United States and Soviet Union resumed.",
+        ));
+        assert!(e.org.is_empty(), "{:?}", e.org);
+        assert_eq!(names(&e, EntityKind::Country), ["Russia", "United States"]);
+    }
+
+    #[test]
     fn abbreviations_are_case_sensitive() {
         let e = extractor().extract(&article("t", "Let us go, said the US envoy."));
         assert_eq!(names(&e, EntityKind::Country), ["United States"]);
