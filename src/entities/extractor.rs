@@ -372,11 +372,15 @@ impl Extractor {
         listed: &[String],
     ) -> Vec<(Vec<String>, Tally)> {
         let mut people: Vec<(Vec<String>, Tally)> = Vec::new();
+        let companies: Vec<&String> = found.iter().flat_map(|f| &f.companies).collect();
         for name in found.iter().flat_map(|f| &f.people) {
             let Some(name) = self.strip_known_prefix(name) else {
                 continue;
             };
-            if self.is_known(&name) || people.iter().any(|(p, _)| p[0] == name) {
+            if self.is_known(&name)
+                || companies.contains(&&name)
+                || people.iter().any(|(p, _)| p[0] == name)
+            {
                 continue;
             }
             let surname = context::surname(&name).unwrap_or(&name);

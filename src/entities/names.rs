@@ -33,6 +33,9 @@ pub struct Found {
     pub surnames: Vec<String>,
     /// Organizations: byte range in the text, name, bracketed acronym.
     pub orgs: Vec<(Range<usize>, String, Option<String>)>,
+    /// Names shaped like people's that the text shows to be companies ("Eli Lilly and Co",
+    /// "Baxter Travenol Laboratories Inc"): no person of that name counts in the article.
+    pub companies: Vec<String>,
 }
 
 /// Scans `text` once for people, titled surnames and organizations. Paragraphs (split at
@@ -72,10 +75,53 @@ fn scan_tokens(tokens: &[Token], found: &mut Found) {
             continue;
         }
         let end = person_run_end(tokens, i);
+        note_company(tokens, i, end, found);
         consider_person(tokens, i, end, found);
         let org_end = org_run_end(tokens, i);
         consider_org(tokens, i, org_end, found);
         i = end.max(i + 1);
+    }
+}
+
+/// Words that make the capitalised words before them a company's name.
+const COMPANY_WORDS: [&str; 16] = [
+    "Inc",
+    "Co",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Ltd",
+    "PLC",
+    "Plc",
+    "Industries",
+    "Laboratories",
+    "Holdings",
+    "Securities",
+    "Bancorp",
+    "Brothers",
+    "Associates",
+    "Supermarkets",
+];
+
+/// Notes the name-shaped words of the run `start..end` as a company's when a company word
+/// follows them inside the run ("Baxter Travenol Laboratories Inc") or right after it
+/// ("Eli Lilly and Co", "Wells Fargo & Co").
+fn note_company(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
+    let inside = (start + 1..end).find(|&k| COMPANY_WORDS.contains(&tokens[k].core));
+    let cut = inside.or_else(|| {
+        let and = tokens.get(end)?;
+        let suffix = tokens.get(end + 1)?.core;
+        let joined = (and.core == "and" || and.raw == "&") && !tokens[end - 1].breaks;
+        (joined && matches!(suffix, "Co" | "Company" | "Sons")).then_some(end)
+    });
+    let Some(cut) = cut else {
+        return;
+    };
+    let words: Vec<&str> = tokens[start..cut].iter().map(|t| t.core).collect();
+    if let Some(name) = tidy_name(&words.join(" "))
+        && !found.companies.contains(&name)
+    {
+        found.companies.push(name);
     }
 }
 
@@ -456,6 +502,18 @@ mod tests {
         assert_eq!(
             people("President Reagan's National Security Adviser Frank Carlucci"),
             ["Frank Carlucci"]
+        );
+    }
+
+    #[test]
+    fn companies_shaped_like_names() {
+        let found = scan(
+            "Eli Lilly and Co said. Baxter Travenol Laboratories Inc rose. Wells Fargo & Co fell. \
+             Jane Okafor and colleagues left.",
+        );
+        assert_eq!(
+            found.companies,
+            ["Eli Lilly", "Baxter Travenol", "Wells Fargo"]
         );
     }
 

@@ -148,6 +148,16 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn a_name_the_article_shows_to_be_a_company_is_no_person() {
+        let e = extractor().extract(&article(
+            "t",
+            "Eli Lilly and Co raised its dividend. \"We expect growth,\" said Eli Lilly \
+             spokesman Tom Reed.",
+        ));
+        assert_eq!(names(&e, EntityKind::Person), ["Tom Reed"]);
+    }
+
+    #[test]
     fn two_known_names_joined_by_and_are_no_organization() {
         let e = extractor().extract(&article(
             "t",
