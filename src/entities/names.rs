@@ -500,6 +500,10 @@ mod tests {
         );
         assert_eq!(people("said Secretary-General Ana Ruiz."), ["Ana Ruiz"]);
         assert_eq!(
+            people("Environmental Protection Agency Administrator Lee Thomas said"),
+            ["Lee Thomas"]
+        );
+        assert_eq!(
             people("President Reagan's National Security Adviser Frank Carlucci"),
             ["Frank Carlucci"]
         );

@@ -25,6 +25,7 @@ pub const TITLES: &[&str] = &[
     "negotiator", "counterpart", "CEO", "head", "Head", "adviser", "advisor", "Adviser", "Advisor",
     "investor", "financier", "arbitrager", "arbitrageur", "raider", "trader", "banker",
     "businessman", "businesswoman", "tycoon", "billionaire", "magnate", "entrepreneur",
+    "Administrator", "administrator", "Delegate", "delegate",
 ];
 
 #[rustfmt::skip]
