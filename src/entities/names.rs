@@ -199,6 +199,9 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
         }
         return;
     }
+    if names_a_publication(tokens, start) {
+        return;
+    }
     let words: Vec<&str> = tokens[start..end].iter().map(|t| t.core).collect();
     let after = tokens.get(end).map(|t| t.core);
     let said_after =
@@ -216,6 +219,27 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
     {
         found.people.push(name);
     }
+}
+
+/// Nouns that put the name after them in italics: "the newspaper El Peruano said".
+const PUBLICATION_NOUNS: [&str; 10] = [
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "journal",
+    "paper",
+    "tabloid",
+    "newsletter",
+    "agency",
+    "broadcaster",
+];
+
+/// True when the word before `start` says that a publication's name follows.
+fn names_a_publication(tokens: &[Token], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|k| !tokens[k].breaks && PUBLICATION_NOUNS.contains(&tokens[k].core))
 }
 
 fn push_surname(title: &str, word: &str, clear_end: bool, found: &mut Found) {
@@ -519,6 +543,13 @@ mod tests {
             found.companies,
             ["Eli Lilly", "Baxter Travenol", "Wells Fargo"]
         );
+    }
+
+    #[test]
+    fn publications_are_no_people() {
+        assert!(people("the government newspaper El Peruano said on Monday").is_empty());
+        assert!(people("the daily Sotsialisticheskaya Industriya said").is_empty());
+        assert_eq!(people("the newspaper said Ana Ruiz left"), ["Ana Ruiz"]);
     }
 
     #[test]
