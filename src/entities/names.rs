@@ -336,8 +336,7 @@ fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
         return;
     }
     let mut first = start;
-    while first < head && (LEADING_WORD_SET.has(tokens[first].core) || is_title(tokens[first].core))
-    {
+    while first < head && opens_no_org(tokens[first].core) {
         first += 1;
     }
     let mut words: Vec<&str> = tokens[first..end].iter().map(|t| t.core).collect();
@@ -383,6 +382,26 @@ fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
         words.join(" "),
         acronym,
     ));
+}
+
+/// Words that may come before an organization's name in its run of capitalised words
+/// but are no part of it: "The", titles, weekdays ("on Monday the Bank said"), connectors
+/// left at the front, and "Abidjan-based".
+fn opens_no_org(word: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    LEADING_WORD_SET.has(word)
+        || is_title(word)
+        || ORG_CONNECTORS.contains(&word)
+        || WEEKDAYS.contains(&word)
+        || word.ends_with("-based")
 }
 
 /// "Savings and Loan Association", "Ways and Means Committee": an organization of one
@@ -599,6 +618,21 @@ mod tests {
             ]
         );
         assert!(scan("The Central Bank said.").orgs.is_empty());
+    }
+
+    #[test]
+    fn words_before_an_organization_are_no_part_of_it() {
+        let names = |text: &str| -> Vec<String> {
+            scan(text).orgs.into_iter().map(|(_, n, _)| n).collect()
+        };
+        assert_eq!(
+            names("the Abidjan-based Inter-African Coffee Organisation met"),
+            ["Inter-African Coffee Organisation"]
+        );
+        assert_eq!(
+            names("said on Monday the Asian Development Bank would lend"),
+            ["Asian Development Bank"]
+        );
     }
 
     #[test]
