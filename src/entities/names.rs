@@ -167,7 +167,8 @@ fn org_run_end(tokens: &[Token], start: usize) -> usize {
             && ORG_CONNECTORS.contains(&t.core)
             && !tokens[end - 1].breaks
             && tokens.get(end + 1).is_some_and(|n| {
-                n.core.starts_with(char::is_uppercase) || ORG_CONNECTORS.contains(&n.core)
+                let capital = n.core.starts_with(char::is_uppercase);
+                (capital && !WEEKDAYS.contains(&n.core)) || ORG_CONNECTORS.contains(&n.core)
             });
         if !(capital || connector) {
             break;
@@ -386,23 +387,22 @@ fn consider_org(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
 
 /// Words that may come before an organization's name in its run of capitalised words
 /// but are no part of it: "The", titles, weekdays ("on Monday the Bank said"), connectors
-/// left at the front, and "Abidjan-based".
+/// left at the front, "Former", and "Abidjan-based" or "State-owned".
 fn opens_no_org(word: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     LEADING_WORD_SET.has(word)
         || is_title(word)
         || ORG_CONNECTORS.contains(&word)
         || WEEKDAYS.contains(&word)
+        || word == "Former"
         || word.ends_with("-based")
+        || word.ends_with("-owned")
 }
+
+/// The days of the week, which neither start nor continue an organization's name.
+#[rustfmt::skip]
+const WEEKDAYS: [&str; 7] = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
 
 /// "Savings and Loan Association", "Ways and Means Committee": an organization of one
 /// descriptive word right after "and" or "&" goes on through the capitalised words before
@@ -632,6 +632,10 @@ mod tests {
         assert_eq!(
             names("said on Monday the Asian Development Bank would lend"),
             ["Asian Development Bank"]
+        );
+        assert_eq!(
+            names("the State-owned Bank of China and the Trading Commission on Tuesday"),
+            ["Bank of China", "Trading Commission"]
         );
     }
 
