@@ -4,8 +4,12 @@
 //! verb before or after it ("said Jane Smith", "Jane Smith said", "according to Jane Smith"),
 //! a role after a comma ("Alan Greenspan, chairman of"), or when it opens with a common given
 //! name ("Paul Volcker"). One word after a strong title is a surname ("President Reagan").
+//! A run followed by a company word ("Eli Lilly and Co") marks that name as a company's, and
+//! a run after "newspaper" or "daily" is a publication: neither is a person.
 //! A run ending in an organization's head noun is an organization ("International Tin
-//! Council", "Union Bank of Switzerland"), with the acronym in brackets after it.
+//! Council", "Union Bank of Switzerland"), with the acronym in brackets after it; one
+//! descriptive word after "and" takes in the words before it ("Savings and Loan
+//! Association").
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
