@@ -87,6 +87,10 @@ fn scan_tokens(tokens: &[Token], found: &mut Found) {
     }
 }
 
+/// Words that open the name of a French, Spanish or Italian bank or company ("Banque
+/// Nationale de Paris", "Societe Generale"): a name holding one is no person's.
+const COMPANY_LEADS: [&str; 5] = ["Banque", "Banco", "Societe", "Société", "Compagnie"];
+
 /// Words that make the capitalised words before them a company's name.
 const COMPANY_WORDS: [&str; 16] = [
     "Inc",
@@ -464,9 +468,12 @@ pub(crate) fn tidy_name(raw: &str) -> Option<String> {
         words.remove(0);
     }
     let name_words = words.iter().filter(|w| !is_particle(w)).count();
-    let bad = words
-        .iter()
-        .any(|w| NOT_NAME_SET.has(w) || ORG_HEAD_SET.has(w) || (w.ends_with('.') && w.len() > 2));
+    let bad = words.iter().any(|w| {
+        NOT_NAME_SET.has(w)
+            || ORG_HEAD_SET.has(w)
+            || COMPANY_LEADS.contains(w)
+            || (w.ends_with('.') && w.len() > 2)
+    });
     (name_words >= 2 && !bad && name_words <= 4).then(|| words.join(" "))
 }
 
@@ -573,6 +580,18 @@ mod tests {
         assert!(people("the government newspaper El Peruano said on Monday").is_empty());
         assert!(people("the daily Sotsialisticheskaya Industriya said").is_empty());
         assert_eq!(people("the newspaper said Ana Ruiz left"), ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn banks_and_bureaus_are_no_people() {
+        for text in [
+            "said Banque Nationale de Paris.",
+            "Societe Generale said it would",
+            "the Census Bureau said",
+            "said the New York Fed",
+        ] {
+            assert!(people(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -71,7 +71,8 @@ pub const NOT_NAMES: &[&str] = &[
     "Bancorp", "Financial", "Partners", "Services", "Products", "Petroleum", "Resources", "Mining",
     "Steel", "Chemical", "Foods", "Health", "Medical", "Global", "Cup", "League", "Olympic",
     "Olympics", "Games", "Open", "Championship", "Prize", "Award", "Forum", "Summit", "Accords",
-    "Accord", "Agreement", "Treaty", "Plan", "Act", "Law", "Bill",
+    "Accord", "Agreement", "Treaty", "Plan", "Act", "Law", "Bill", "Fed", "America", "Daily",
+    "Weekly", "Bureau", "Service",
 ];
 
 /// Particles inside names, as a regex alternation.
@@ -95,7 +96,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Organization", "Organisation", "Council", "Bank", "Fund", "Agency", "Association",
     "Community", "Commission", "Federation", "Union", "Committee", "Authority", "Institute",
     "Board", "Conference", "Programme", "Program", "Secretariat", "Alliance", "Foundation",
-    "Exchange", "Corporation", "Company", "Group", "Party", "Front", "Movement",
+    "Exchange", "Corporation", "Company", "Group", "Party", "Front", "Movement", "Bureau",
+    "Service",
 ];
 
 /// Words that open a sentence or a noun phrase before an organization's name.
