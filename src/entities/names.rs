@@ -508,6 +508,14 @@ mod tests {
         scan(text).people
     }
 
+    fn org_names(text: &str) -> Vec<String> {
+        scan(text)
+            .orgs
+            .into_iter()
+            .map(|(_, name, _)| name)
+            .collect()
+    }
+
     #[test]
     fn titles_introduce_names() {
         let text = "Federal Reserve Board Chairman Paul Volcker said rates would stay. Treasury Secretary James Baker agreed, and Bundesbank President Karl Otto Poehl did not.";
@@ -645,9 +653,7 @@ mod tests {
 
     #[test]
     fn words_before_an_organization_are_no_part_of_it() {
-        let names = |text: &str| -> Vec<String> {
-            scan(text).orgs.into_iter().map(|(_, n, _)| n).collect()
-        };
+        let names = org_names;
         assert_eq!(
             names("the Abidjan-based Inter-African Coffee Organisation met"),
             ["Inter-African Coffee Organisation"]
@@ -664,9 +670,7 @@ mod tests {
 
     #[test]
     fn organizations_joined_by_and() {
-        let names = |text: &str| -> Vec<String> {
-            scan(text).orgs.into_iter().map(|(_, n, _)| n).collect()
-        };
+        let names = org_names;
         assert_eq!(
             names("Metropolitan Federal Savings and Loan Association said it agreed."),
             ["Metropolitan Federal Savings and Loan Association"]
