@@ -8,6 +8,7 @@ mod extractor;
 pub mod gazetteer;
 mod matcher;
 mod names;
+mod org_names;
 mod resolver;
 mod tally;
 #[cfg(test)]
