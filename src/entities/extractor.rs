@@ -414,7 +414,7 @@ impl Extractor {
         let mut orgs: Vec<(Vec<String>, Tally)> = Vec::new();
         for found in found {
             for (_, name, acronym) in &found.orgs {
-                let name = &self.without_known_conjunct(name);
+                let name = self.without_known_conjunct(name);
                 let holds_known_org = self.names_in(name).any(|(_, pattern)| {
                     self.targets[pattern]
                         .iter()
@@ -441,7 +441,7 @@ impl Extractor {
                         unmention(tallies, (t.kind, t.entity), words.tally(name).count);
                     }
                 }
-                orgs.push((vec![name.clone()], tally));
+                orgs.push((vec![name.to_string()], tally));
             }
         }
         orgs
@@ -449,11 +449,11 @@ impl Extractor {
 
     /// The name after "and" (or "&") when the words before it are a known name: "United
     /// States and Soviet Union" names two countries, not an organization.
-    fn without_known_conjunct(&self, name: &str) -> String {
+    fn without_known_conjunct<'n>(&self, name: &'n str) -> &'n str {
         let split = name.split_once(" and ").or_else(|| name.split_once(" & "));
         match split {
-            Some((left, right)) if self.is_known(left) => right.to_string(),
-            _ => name.to_string(),
+            Some((left, right)) if self.is_known(left) => right,
+            _ => name,
         }
     }
 
