@@ -168,6 +168,16 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn creditor_clubs_are_no_mention_of_their_city() {
+        let e = extractor().extract(&article(
+            "t",
+            "Peru asked the Paris Club of creditor governments to reschedule its debt.",
+        ));
+        assert_eq!(names(&e, EntityKind::Org), ["Paris Club"]);
+        assert_eq!(names(&e, EntityKind::Country), ["Peru"]);
+    }
+
+    #[test]
     fn abbreviations_are_case_sensitive() {
         let e = extractor().extract(&article("t", "Let us go, said the US envoy."));
         assert_eq!(names(&e, EntityKind::Country), ["United States"]);
