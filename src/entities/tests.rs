@@ -168,13 +168,19 @@ mod gazetteer_matching {
     }
 
     #[test]
-    fn creditor_clubs_are_no_mention_of_their_city() {
+    fn bodies_named_after_places_are_no_mention_of_them() {
         let e = extractor().extract(&article(
             "t",
             "Peru asked the Paris Club of creditor governments to reschedule its debt.",
         ));
         assert_eq!(names(&e, EntityKind::Org), ["Paris Club"]);
         assert_eq!(names(&e, EntityKind::Country), ["Peru"]);
+        let e = extractor().extract(&article("t", "Farm trade is on the Uruguay Round agenda."));
+        assert_eq!(
+            names(&e, EntityKind::Org),
+            ["General Agreement on Tariffs and Trade"]
+        );
+        assert!(e.country.is_empty(), "{:?}", e.country);
     }
 
     #[test]
