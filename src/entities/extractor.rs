@@ -99,6 +99,7 @@ impl Extractor {
             builder.flag(EntityKind::Country, i, &c.needs_context, |t| {
                 t.needs_context = true
             });
+            builder.flag(EntityKind::Country, i, &c.demonyms, |t| t.adjective = true);
             if !c.needs_context.is_empty() {
                 context_words.insert(i, c.context.clone());
             }

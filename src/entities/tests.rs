@@ -184,6 +184,17 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn a_currency_is_no_mention_of_its_country() {
+        let e = extractor().extract(&article(
+            "t",
+            "The Swiss franc rose against the Canadian dollar. Australian dollar bonds fell.",
+        ));
+        assert!(e.country.is_empty(), "{:?}", e.country);
+        let e = extractor().extract(&article("t", "Swiss voters and Canadian farmers agreed."));
+        assert_eq!(names(&e, EntityKind::Country), ["Canada", "Switzerland"]);
+    }
+
+    #[test]
     fn abbreviations_are_case_sensitive() {
         let e = extractor().extract(&article("t", "Let us go, said the US envoy."));
         assert_eq!(names(&e, EntityKind::Country), ["United States"]);
