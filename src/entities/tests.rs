@@ -195,6 +195,17 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn a_listing_venue_is_no_mention_of_its_country() {
+        let e = extractor().extract(&article(
+            "t",
+            "The bonds will be listed in Luxembourg and traded on the Tokyo exchange.",
+        ));
+        assert!(e.country.is_empty(), "{:?}", e.country);
+        let e = extractor().extract(&article("t", "Voters in Luxembourg went to the polls."));
+        assert_eq!(names(&e, EntityKind::Country), ["Luxembourg"]);
+    }
+
+    #[test]
     fn abbreviations_are_case_sensitive() {
         let e = extractor().extract(&article("t", "Let us go, said the US envoy."));
         assert_eq!(names(&e, EntityKind::Country), ["United States"]);
