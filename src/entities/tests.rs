@@ -27,6 +27,11 @@ mod gazetteer_matching {
         names
     }
 
+    /// The entities of an article with this body.
+    fn extract(body: &str) -> Entities {
+        extractor().extract(&article("t", body))
+    }
+
     #[test]
     fn seed_layout_entities() {
         let text = include_str!("../../tests/fixtures/archive/2023/06/defence-call.txt");
@@ -135,11 +140,10 @@ mod gazetteer_matching {
 
     #[test]
     fn firms_named_after_people_are_organizations() {
-        let e = extractor().extract(&article(
-            "t",
+        let e = extract(
             "The bonds yield 7.6 pct, said lead manager Morgan Stanley. Shares rose, \
              said Merrill Lynch analyst Jane Okafor.",
-        ));
+        );
         assert_eq!(
             names(&e, EntityKind::Org),
             ["Merrill Lynch", "Morgan Stanley"]
@@ -149,33 +153,27 @@ mod gazetteer_matching {
 
     #[test]
     fn a_name_the_article_shows_to_be_a_company_is_no_person() {
-        let e = extractor().extract(&article(
-            "t",
+        let e = extract(
             "Eli Lilly and Co raised its dividend. \"We expect growth,\" said Eli Lilly \
              spokesman Tom Reed.",
-        ));
+        );
         assert_eq!(names(&e, EntityKind::Person), ["Tom Reed"]);
     }
 
     #[test]
     fn two_known_names_joined_by_and_are_no_organization() {
-        let e = extractor().extract(&article(
-            "t",
-            "Talks between the United States and Soviet Union resumed.",
-        ));
+        let e = extract("Talks between the United States and Soviet Union resumed.");
         assert!(e.org.is_empty(), "{:?}", e.org);
         assert_eq!(names(&e, EntityKind::Country), ["Russia", "United States"]);
     }
 
     #[test]
     fn bodies_named_after_places_are_no_mention_of_them() {
-        let e = extractor().extract(&article(
-            "t",
-            "Peru asked the Paris Club of creditor governments to reschedule its debt.",
-        ));
+        let e =
+            extract("Peru asked the Paris Club of creditor governments to reschedule its debt.");
         assert_eq!(names(&e, EntityKind::Org), ["Paris Club"]);
         assert_eq!(names(&e, EntityKind::Country), ["Peru"]);
-        let e = extractor().extract(&article("t", "Farm trade is on the Uruguay Round agenda."));
+        let e = extract("Farm trade is on the Uruguay Round agenda.");
         assert_eq!(
             names(&e, EntityKind::Org),
             ["General Agreement on Tariffs and Trade"]
@@ -185,23 +183,19 @@ mod gazetteer_matching {
 
     #[test]
     fn a_currency_is_no_mention_of_its_country() {
-        let e = extractor().extract(&article(
-            "t",
+        let e = extract(
             "The Swiss franc rose against the Canadian dollar. Australian dollar bonds fell.",
-        ));
+        );
         assert!(e.country.is_empty(), "{:?}", e.country);
-        let e = extractor().extract(&article("t", "Swiss voters and Canadian farmers agreed."));
+        let e = extract("Swiss voters and Canadian farmers agreed.");
         assert_eq!(names(&e, EntityKind::Country), ["Canada", "Switzerland"]);
     }
 
     #[test]
     fn a_listing_venue_is_no_mention_of_its_country() {
-        let e = extractor().extract(&article(
-            "t",
-            "The bonds will be listed in Luxembourg and traded on the Tokyo exchange.",
-        ));
+        let e = extract("The bonds will be listed in Luxembourg and traded on the Tokyo exchange.");
         assert!(e.country.is_empty(), "{:?}", e.country);
-        let e = extractor().extract(&article("t", "Voters in Luxembourg went to the polls."));
+        let e = extract("Voters in Luxembourg went to the polls.");
         assert_eq!(names(&e, EntityKind::Country), ["Luxembourg"]);
     }
 
