@@ -1,7 +1,7 @@
 //! Context rules around gazetteer matches: whether a country's name is part of a person's
 //! name ("Michael Jordan"), a month is used as a date ("in May"), a demonym qualifies a
-//! currency ("Swiss franc"), a place is a listing venue ("listed in Luxembourg"); and word
-//! counting for surnames.
+//! currency ("Swiss franc"), a city names an agreement ("the Paris accord"), a place is a
+//! listing venue ("listed in Luxembourg"); and word counting for surnames.
 
 use super::names::is_title;
 use super::wordlists::{CURRENCY_WORD_SET, NOT_NAME_SET, PRESS_WORD_SET};
@@ -107,6 +107,19 @@ pub fn names_a_currency(text: &str, end: usize) -> bool {
         .strip_prefix(' ')
         .and_then(|rest| rest.split_whitespace().next());
     next.is_some_and(|w| CURRENCY_WORD_SET.has(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// True when the word after `end` names an agreement ("the Paris accord", "the Oslo
+/// Accords"): the city before it names the agreement and is no mention of its country.
+pub fn names_an_agreement(text: &str, end: usize) -> bool {
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    next.is_some_and(|w| matches!(w.as_str(), "accord" | "accords" | "agreement" | "pact"))
 }
 
 /// True when the place starting at `start` is where a security is listed or traded

@@ -100,6 +100,7 @@ impl Extractor {
                 t.needs_context = true
             });
             builder.flag(EntityKind::Country, i, &c.demonyms, |t| t.adjective = true);
+            builder.flag(EntityKind::Country, i, &c.cities, |t| t.city = true);
             if !c.needs_context.is_empty() {
                 context_words.insert(i, c.context.clone());
             }
@@ -319,6 +320,9 @@ impl Extractor {
             return;
         }
         if t.adjective && context::names_a_currency(text, span.end) {
+            return;
+        }
+        if t.city && context::names_an_agreement(text, span.end) {
             return;
         }
         if t.kind == EntityKind::Country && context::after_listing(text, span.start) {

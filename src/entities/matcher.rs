@@ -242,6 +242,8 @@ pub(super) struct Target {
     pub(super) needs_context: bool,
     /// A demonym or adjective ("Swiss"): no mention when it qualifies a currency.
     pub(super) adjective: bool,
+    /// A city: no mention when it names an agreement ("the Paris accord").
+    pub(super) city: bool,
 }
 
 /// Collects pattern strings and what each one names.
@@ -297,6 +299,7 @@ impl PatternBuilder {
             person_name: false,
             needs_context: false,
             adjective: false,
+            city: false,
         };
         // Full names first, so that a string that is both a name and a surname counts as a name.
         let list = &mut self.targets[slot];

@@ -182,6 +182,14 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn an_agreement_named_after_a_city_is_no_mention_of_its_country() {
+        let e = extract("Dealers doubt the Paris accord will hold, as the Oslo Accords did not.");
+        assert!(e.country.is_empty(), "{:?}", e.country);
+        let e = extract("Ministers who met in Paris reached an accord.");
+        assert_eq!(names(&e, EntityKind::Country), ["France"]);
+    }
+
+    #[test]
     fn a_currency_is_no_mention_of_its_country() {
         let e = extract(
             "The Swiss franc rose against the Canadian dollar. Australian dollar bonds fell.",
