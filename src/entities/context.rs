@@ -103,23 +103,24 @@ pub fn is_month(word: &str) -> bool {
 /// True when the word after `end` names a currency or a security ("Swiss franc",
 /// "Australian dollar bonds"): the adjective before it is then no mention of a country.
 pub fn names_a_currency(text: &str, end: usize) -> bool {
-    let next = text[end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split_whitespace().next());
-    next.is_some_and(|w| CURRENCY_WORD_SET.has(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    word_after(text, end).is_some_and(|w| CURRENCY_WORD_SET.has(w))
 }
 
 /// True when the word after `end` names an agreement ("the Paris accord", "the Oslo
 /// Accords"): the city before it names the agreement and is no mention of its country.
 pub fn names_an_agreement(text: &str, end: usize) -> bool {
-    let next = text[end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split_whitespace().next())
-        .map(|w| {
-            w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        });
-    next.is_some_and(|w| matches!(w.as_str(), "accord" | "accords" | "agreement" | "pact"))
+    word_after(text, end).is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "accord" | "accords" | "agreement" | "pact"
+        )
+    })
+}
+
+/// The word one space after `end`, without the punctuation that trails it.
+fn word_after(text: &str, end: usize) -> Option<&str> {
+    let next = text[end..].strip_prefix(' ')?.split_whitespace().next()?;
+    Some(next.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// True when the place starting at `start` is where a security is listed or traded

@@ -111,7 +111,7 @@ fn note_company(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
     let cut = inside.or_else(|| {
         let and = tokens.get(end)?;
         let suffix = tokens.get(end + 1)?.core;
-        let joined = (and.core == "and" || and.raw == "&") && !tokens[end - 1].breaks;
+        let joined = and.is_and() && !tokens[end - 1].breaks;
         (joined && matches!(suffix, "Co" | "Company" | "Sons")).then_some(end)
     });
     let Some(cut) = cut else {

@@ -130,7 +130,7 @@ fn joined_by_and(tokens: &[Token], start: usize) -> Option<usize> {
     // Investment Bank" join two names.
     let before_and = tokens.get(start.checked_sub(2)?)?.core;
     let ends_a_name = ORG_HEAD_SET.has(before_and) || COMPANY_SUFFIXES.contains(&before_and);
-    if !(and.core == "and" || and.raw == "&") || ends_a_name {
+    if !and.is_and() || ends_a_name {
         return None;
     }
     let mut first = start - 1;

@@ -20,6 +20,13 @@ pub(super) struct Token<'a> {
     pub(super) raw: &'a str,
 }
 
+impl Token<'_> {
+    /// "and" or "&", which join two names.
+    pub(super) fn is_and(&self) -> bool {
+        self.core == "and" || self.raw == "&"
+    }
+}
+
 /// Opening marks trimmed from the start of a token.
 const OPENERS: [char; 6] = ['"', '“', '‘', '(', '[', '\''];
 /// Marks after a token's core that end a name.
