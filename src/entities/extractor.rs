@@ -11,7 +11,7 @@ use super::matcher::{FirstWords, PatternBuilder, Strength, Target, WordStartMatc
 use super::names::{self, Found};
 use super::resolver::Resolver;
 use super::tally::{Tally, WordCounts, add, ranked, unmention};
-use super::words::{WordHash, is_capitals_word, soften_capitals, words};
+use super::words::{Word, WordList, is_capitals_word, soften_capitals};
 use super::{Entities, EntityKind, context};
 use crate::article::Article;
 use crate::error::Result;
@@ -164,13 +164,41 @@ impl Extractor {
 
     /// Finds the entities of one article. Title mentions weigh in salience.
     pub fn extract(&self, article: &Article) -> Entities {
+        self.extract_with_body_words(article, &WordList::of(&article.body))
+    }
+
+    /// [`Extractor::extract`] for an article whose body's words were already read:
+    /// `body_words` must be `WordList::of(&article.body)`. Indexing reads them once for
+    /// the near-duplicate signature and the gazetteer scan.
+    pub fn extract_with_body_words(&self, article: &Article, body_words: &WordList) -> Entities {
         let segments = article_segments(article);
         let mut scan = Scan::default();
         let mut topic_hits = Vec::with_capacity(16);
         let mut capitals = Vec::new();
-        for (text, in_title) in &segments {
-            self.scan_text(&mut scan, &mut topic_hits, &mut capitals, text, *in_title);
+        let mut scratch = WordList::default();
+        // The body is the last segment.
+        let (body, others) = segments.split_last().expect("an article has a body");
+        for (text, in_title) in others {
+            scratch.fill(text);
+            let words = scratch.words();
+            self.scan_text(
+                &mut scan,
+                &mut topic_hits,
+                &mut capitals,
+                text,
+                words,
+                *in_title,
+            );
         }
+        let words = body_words.words();
+        self.scan_text(
+            &mut scan,
+            &mut topic_hits,
+            &mut capitals,
+            body.0,
+            words,
+            false,
+        );
         self.settle_pending(&mut scan, &segments);
         let found: Vec<Found> = segments
             .iter()
@@ -206,7 +234,7 @@ impl Extractor {
         entities
     }
 
-    /// Runs the name and topic automata over `text` in one pass over its words; topic
+    /// Runs the name and topic automata over `text` in one pass over its `words`; topic
     /// phrases found go to `topic_hits` as (pattern, in title). Words in capitals ("NEW
     /// YORK, March 3", wire headlines) are then read again with ordinary capitalisation;
     /// `capitals` is scratch space for their offsets.
@@ -216,16 +244,14 @@ impl Extractor {
         topic_hits: &mut Vec<(usize, bool)>,
         capitals: &mut Vec<usize>,
         text: &str,
+        words: &[Word],
         in_title: bool,
     ) {
         let (mut name_from, mut topic_from) = (0, 0);
         capitals.clear();
-        let bytes = text.as_bytes();
-        let mut hashed = words(text)
-            .map(|(start, word)| (start, word, WordHash::in_text(bytes, start, word.len())))
-            .peekable();
-        while let Some((start, word, hash)) = hashed.next() {
-            if is_capitals_word(text, start, word) {
+        for (i, word) in words.iter().enumerate() {
+            let (start, hash) = (word.start as usize, word.hash);
+            if is_capitals_word(text, word.range()) {
                 capitals.push(start);
             }
             if self
@@ -235,7 +261,7 @@ impl Extractor {
             {
                 continue;
             }
-            let next = hashed.peek().map(|&(_, _, next)| next);
+            let next = words.get(i + 1).map(|next| next.hash);
             let name = (start >= name_from)
                 .then(|| self.matcher.match_word(text, start, hash, next))
                 .flatten();

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use extractor::Extractor;
 pub use resolver::Resolver;
+pub use words::WordList;
 
 /// The kinds of entity newsindex extracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -46,6 +46,77 @@ impl WordHash {
     }
 }
 
+/// One word of a text: where it starts, its length in bytes, and its hash.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    /// Byte offset of the word in its text.
+    pub(super) start: u32,
+    /// Length of the word in bytes.
+    pub(super) len: u32,
+    /// The word's case-folded hash.
+    pub(super) hash: WordHash,
+}
+
+impl Word {
+    /// The byte range of the word in its text.
+    pub(super) fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// The words of a text with their case-folded hashes (see [`words`] for what a word is),
+/// read in one pass and shared by every stage that reads words: the extractor's gazetteer
+/// scan and the near-duplicate signature of the body.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    words: Vec<Word>,
+}
+
+impl WordList {
+    /// The words of `text`.
+    pub fn of(text: &str) -> WordList {
+        let mut list = WordList {
+            // A word and the space after it take six bytes on average in English news.
+            words: Vec::with_capacity(text.len() / 6),
+        };
+        list.fill(text);
+        list
+    }
+
+    /// Replaces the list with the words of `text`, keeping its allocation.
+    pub(super) fn fill(&mut self, text: &str) {
+        self.words.clear();
+        let bytes = text.as_bytes();
+        // Offsets fit in u32: files beyond 4 GiB are refused long before this.
+        self.words.extend(words(text).map(|(start, word)| Word {
+            start: start as u32,
+            len: word.len() as u32,
+            hash: WordHash::in_text(bytes, start, word.len()),
+        }));
+    }
+
+    /// The words, in order.
+    pub(super) fn words(&self) -> &[Word] {
+        &self.words
+    }
+
+    /// How many words the text has.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True for a text without words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The case-folded hash of each word, in order: words equal but for ASCII case hash
+    /// alike.
+    pub fn hashes(&self) -> impl ExactSizeIterator<Item = u64> + '_ {
+        self.words.iter().map(|w| w.hash.hash)
+    }
+}
+
 /// A mask of the low `n` bytes of a word (n ≤ 8).
 fn low_bytes(n: usize) -> u64 {
     match n {
@@ -197,13 +268,13 @@ pub(super) fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(is_word) && !after.is_some_and(is_word)
 }
 
-/// True when the word `word` at `start` of `text` is in capitals and [`soften_capitals`]
-/// softens it: three or more ASCII capitals, next to no character beyond ASCII.
-pub(super) fn is_capitals_word(text: &str, start: usize, word: &str) -> bool {
+/// True when the word at `range` of `text` is in capitals and [`soften_capitals`] softens
+/// it: three or more ASCII capitals, next to no character beyond ASCII.
+pub(super) fn is_capitals_word(text: &str, range: std::ops::Range<usize>) -> bool {
     let bytes = text.as_bytes();
-    let end = start + word.len();
-    word.len() >= 3
-        && word.bytes().all(|b| b.is_ascii_uppercase())
+    let (start, end) = (range.start, range.end);
+    end - start >= 3
+        && bytes[range].iter().all(u8::is_ascii_uppercase)
         && (start == 0 || bytes[start - 1].is_ascii())
         && bytes.get(end).is_none_or(u8::is_ascii)
 }
@@ -289,6 +360,26 @@ pub(super) mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn word_lists_hold_each_word_with_its_case_folded_hash() {
+        let text = "Oil prices ROSE in São Paulo; oil Prices rose_ again.";
+        let list = WordList::of(text);
+        let read: Vec<(usize, &str)> = list
+            .words()
+            .iter()
+            .map(|w| (w.start as usize, &text[w.range()]))
+            .collect();
+        assert_eq!(read, words(text).collect::<Vec<_>>());
+        let hashes: Vec<u64> = list.hashes().collect();
+        assert_eq!(hashes[0], hashes[6], "Oil / oil");
+        assert_eq!(hashes[2], hashes[8], "ROSE / rose");
+        assert_ne!(hashes[0], hashes[1]);
+        for (w, hash) in list.words().iter().zip(hashes) {
+            assert_eq!(hash, WordHash::of(&text[w.range()]).hash);
+        }
+        assert!(WordList::of(" -- ").is_empty());
     }
 
     #[test]

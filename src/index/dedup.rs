@@ -6,6 +6,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::entities::WordList;
+
 /// Words per shingle.
 const SHINGLE_WORDS: usize = 3;
 /// Values in a signature.
@@ -24,19 +26,21 @@ pub const MIN_WORDS: usize = 40;
 /// the text's shingles.
 pub type Signature = [u32; SIGNATURE_LEN];
 
-/// The MinHash signature of a text's lower-cased 3-word shingles, or `None` for texts
+/// The MinHash signature of a text's case-folded 3-word shingles, or `None` for texts
 /// shorter than [`MIN_WORDS`] words.
 pub fn signature(text: &str) -> Option<Signature> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(word_hash)
-        .collect();
+    signature_of_words(&WordList::of(text))
+}
+
+/// [`signature`] of a text whose words were already read (the pipeline reads a body's
+/// words once, for this signature and for the extractor).
+pub fn signature_of_words(words: &WordList) -> Option<Signature> {
     if words.len() < MIN_WORDS {
         return None;
     }
+    let hashes: Vec<u64> = words.hashes().collect();
     let mut mins = [u32::MAX; SIGNATURE_LEN];
-    for shingle in words.windows(SHINGLE_WORDS) {
+    for shingle in hashes.windows(SHINGLE_WORDS) {
         let hash = mix(shingle
             .iter()
             .fold(0, |acc: u64, w| acc.rotate_left(23) ^ w));
@@ -69,15 +73,6 @@ pub fn signature_from_bytes(bytes: &[u8]) -> Option<Signature> {
 /// Values on which two signatures agree.
 fn agreement(a: &Signature, b: &Signature) -> usize {
     a.iter().zip(b).filter(|(x, y)| x == y).count()
-}
-
-/// FNV-1a over the lower-cased characters of a word.
-fn word_hash(word: &str) -> u64 {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .fold(0xcbf2_9ce4_8422_2325, |h, c| {
-            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-        })
 }
 
 /// The splitmix64 finaliser: spreads every input bit over the whole word.
@@ -233,6 +228,13 @@ mod tests {
         let other = signature(&story("").replace(' ', " x ")).unwrap();
         assert!(agreement(&a, &other) < NEAR_AGREEMENT);
         assert_eq!(signature_from_bytes(&signature_bytes(&a)), Some(a));
+    }
+
+    #[test]
+    fn signatures_ignore_case_and_punctuation() {
+        let a = signature(&story("")).unwrap();
+        let shouted = story("").to_uppercase().replace(',', " -");
+        assert_eq!(signature(&shouted), Some(a));
     }
 
     #[test]

@@ -11,12 +11,12 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::OpenIndex;
 use super::build::{BuildOptions, BuildSummary, Progress};
-use super::dedup::{Duplicates, Placement, signature};
+use super::dedup::{Duplicates, Placement, signature_of_words};
 use super::document::{FileStamp, add_file_fields, add_near_fields, copy_document, to_document};
 use super::ledger::FileState;
 use crate::article::Article;
 use crate::clean::Boilerplate;
-use crate::entities::{Entities, Extractor};
+use crate::entities::{Entities, Extractor, WordList};
 use crate::formats;
 use crate::read::{Skip, SkipReason};
 use crate::walk::ArchiveFile;
@@ -264,7 +264,9 @@ impl Pipeline<'_> {
         stamp: FileStamp,
     ) -> (TantivyDocument, Placement) {
         let fields = &self.open.fields;
-        let signature = signature(&article.body);
+        // The body's words are read once, for the signature and for the extractor.
+        let body_words = WordList::of(&article.body);
+        let signature = signature_of_words(&body_words);
         let placement = lock(&self.shared.duplicates).place(&article.id, hash, signature);
         let doc = match &placement {
             Placement::Copy(of) => {
@@ -278,9 +280,9 @@ impl Pipeline<'_> {
                 copy_document(fields, article, of, hash, stamp)
             }
             Placement::Article { group, .. } => {
-                let entities = self
-                    .extractor
-                    .map_or_else(Entities::default, |x| x.extract(article));
+                let entities = self.extractor.map_or_else(Entities::default, |x| {
+                    x.extract_with_body_words(article, &body_words)
+                });
                 let mut doc = to_document(fields, article, hash, &entities);
                 add_file_fields(fields, &mut doc, stamp);
                 add_near_fields(fields, &mut doc, signature.as_ref(), group);

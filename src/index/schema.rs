@@ -17,7 +17,7 @@ use crate::entities::EntityKind;
 
 /// Bumped whenever the fields or analyzers change; an index with another version must be
 /// rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Root of the flat topic facets (`/topic-leaf/Abraham Accords`), kept beside the
 /// hierarchical `/topic/Diplomacy/Abraham Accords` so that topic counts take one facet pass
