@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 use super::org_names::{consider_org, org_run_end};
 use super::tokens::{Token, tokenize_into};
 use super::wordlists::{
-    GIVEN_NAME_SET, NOT_NAME_SET, ORG_HEAD_SET, PARTICLE_SET, ROYAL_TITLES, SURNAME_TITLES, TITLES,
+    BUSINESS_NOUN_SET, GIVEN_NAME_SET, LEGAL_FORM_SET, NOT_NAME_SET, ORG_HEAD_SET, PARTICLE_SET,
+    ROYAL_TITLES, SURNAME_TITLES, TITLES,
 };
 
 const SPEECH_VERBS: [&str; 6] = ["said", "says", "told", "added", "wrote", "declared"];
@@ -83,31 +84,16 @@ fn scan_tokens(tokens: &[Token], found: &mut Found) {
 /// Nationale de Paris", "Societe Generale"): a name holding one is no person's.
 const COMPANY_LEADS: [&str; 5] = ["Banque", "Banco", "Societe", "Société", "Compagnie"];
 
-/// Words that make the capitalised words before them a company's name.
-const COMPANY_WORDS: [&str; 16] = [
-    "Inc",
-    "Co",
-    "Corp",
-    "Corporation",
-    "Company",
-    "Ltd",
-    "PLC",
-    "Plc",
-    "Industries",
-    "Laboratories",
-    "Holdings",
-    "Securities",
-    "Bancorp",
-    "Brothers",
-    "Associates",
-    "Supermarkets",
-];
+/// A legal form or business noun: the capitalised words before it name a company.
+fn is_company_word(word: &str) -> bool {
+    LEGAL_FORM_SET.has(word) || BUSINESS_NOUN_SET.has(word)
+}
 
 /// Notes the name-shaped words of the run `start..end` as a company's when a company word
 /// follows them inside the run ("Baxter Travenol Laboratories Inc") or right after it
 /// ("Eli Lilly and Co", "Wells Fargo & Co").
 fn note_company(tokens: &[Token], start: usize, end: usize, found: &mut Found) {
-    let inside = (start + 1..end).find(|&k| COMPANY_WORDS.contains(&tokens[k].core));
+    let inside = (start + 1..end).find(|&k| is_company_word(tokens[k].core));
     let cut = inside.or_else(|| {
         let and = tokens.get(end)?;
         let suffix = tokens.get(end + 1)?.core;
@@ -163,6 +149,7 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
     let (start, before) = match (start..end).rev().find(|&k| is_title(tokens[k].core)) {
         Some(k) if k + 1 < end => (k + 1, Some(inner_title(tokens, start, k))),
         Some(_) => return,
+        None if ends_an_org_name(tokens, start, end) => return,
         None => (start, title_before(tokens, start)),
     };
     let last = &tokens[end - 1];
@@ -196,6 +183,19 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
     {
         found.people.push(name);
     }
+}
+
+/// True when the run `start..end` is the end of an organization's name, after a head noun
+/// and "of", and holds no given name: "the World Bureau of Metal Statistics said" names no
+/// person, "the Bank of England Robin Leigh-Pemberton said" does.
+fn ends_an_org_name(tokens: &[Token], start: usize, end: usize) -> bool {
+    start >= 2
+        && tokens[start - 1].core == "of"
+        && !tokens[start - 2].breaks
+        && ORG_HEAD_SET.has(tokens[start - 2].core)
+        && !tokens[start..end]
+            .iter()
+            .any(|t| GIVEN_NAME_SET.has(t.core))
 }
 
 /// Nouns that put the name after them in italics: "the newspaper El Peruano said".
@@ -368,6 +368,20 @@ mod tests {
 
     fn people(text: &str) -> Vec<String> {
         scan(text).people
+    }
+
+    #[test]
+    fn the_end_of_an_organization_name_is_no_person() {
+        let text = "The World Bureau of Metal Statistics said stocks fell. A spokesman for \
+                    the Bank of New England said nothing. Governor of the Bank of England \
+                    Robin Leigh-Pemberton said rates were right.";
+        assert_eq!(people(text), ["England Robin Leigh-Pemberton"]);
+    }
+
+    #[test]
+    fn legal_forms_and_business_nouns_mark_companies() {
+        let found = scan("Eli Lilly Corporation and Morgan Grenfell Holdings said they agreed.");
+        assert_eq!(found.companies, ["Eli Lilly", "Morgan Grenfell"]);
     }
 
     #[test]

@@ -7,12 +7,8 @@
 
 use super::names::{Found, is_title};
 use super::tokens::Token;
-use super::wordlists::{GENERIC_ORG_WORD_SET, LEADING_WORD_SET, ORG_HEAD_SET};
+use super::wordlists::{GENERIC_ORG_WORD_SET, LEADING_WORD_SET, LEGAL_FORM_SET, ORG_HEAD_SET};
 
-/// Words that end a company's name ("Bankers Trust Co").
-const COMPANY_SUFFIXES: [&str; 10] = [
-    "Co", "Inc", "Corp", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "LLC",
-];
 /// Small words inside organizations' names ("Bank of England").
 const ORG_CONNECTORS: [&str; 8] = ["of", "for", "on", "the", "de", "du", "des", "la"];
 
@@ -129,7 +125,7 @@ fn joined_by_and(tokens: &[Token], start: usize) -> Option<usize> {
     // "Barclays Bank and National Westminster Bank", "Bankers Trust Co and Citicorp
     // Investment Bank" join two names.
     let before_and = tokens.get(start.checked_sub(2)?)?.core;
-    let ends_a_name = ORG_HEAD_SET.has(before_and) || COMPANY_SUFFIXES.contains(&before_and);
+    let ends_a_name = ORG_HEAD_SET.has(before_and) || LEGAL_FORM_SET.has(before_and);
     if !and.is_and() || ends_a_name {
         return None;
     }

@@ -100,6 +100,20 @@ pub const ORG_HEADS: &[&str] = &[
     "Service",
 ];
 
+/// Legal forms that end a company's name ("Bankers Trust Co", "Deutsche Bank AG").
+#[rustfmt::skip]
+pub const LEGAL_FORMS: &[&str] = &[
+    "Co", "Inc", "Corp", "Corporation", "Company", "Ltd", "Plc", "PLC", "AG", "SA", "NV", "LLC",
+];
+
+/// Nouns that, like a legal form, make the capitalised words before them a company's name
+/// ("Baxter Travenol Laboratories", "Salomon Brothers").
+#[rustfmt::skip]
+pub const BUSINESS_NOUNS: &[&str] = &[
+    "Industries", "Laboratories", "Holdings", "Securities", "Bancorp", "Brothers", "Associates",
+    "Supermarkets",
+];
+
 /// Words that open a sentence or a noun phrase before an organization's name.
 #[rustfmt::skip]
 pub const LEADING_WORDS: &[&str] = &[
@@ -230,4 +244,6 @@ word_set!(LEADING_WORD_SET, LEADING_WORDS);
 word_set!(GENERIC_ORG_WORD_SET, GENERIC_ORG_WORDS);
 word_set!(CURRENCY_WORD_SET, CURRENCY_WORDS);
 word_set!(PRESS_WORD_SET, PRESS_WORDS);
+word_set!(LEGAL_FORM_SET, LEGAL_FORMS);
+word_set!(BUSINESS_NOUN_SET, BUSINESS_NOUNS);
 word_set!(PARTICLE_SET, PARTICLES.split('|').collect::<Vec<_>>());
