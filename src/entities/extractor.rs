@@ -251,9 +251,6 @@ impl Extractor {
         capitals.clear();
         for (i, word) in words.iter().enumerate() {
             let (start, hash) = (word.start as usize, word.hash);
-            if is_capitals_word(text, word.range()) {
-                capitals.push(start);
-            }
             if self
                 .first_words
                 .as_ref()
@@ -262,6 +259,10 @@ impl Extractor {
                 continue;
             }
             let next = words.get(i + 1).map(|next| next.hash);
+            // A word in capitals is read again softened only when a name may start there.
+            if is_capitals_word(text, word.range()) && self.matcher.may_match(hash, next) {
+                capitals.push(start);
+            }
             let name = (start >= name_from)
                 .then(|| self.matcher.match_word(text, start, hash, next))
                 .flatten();

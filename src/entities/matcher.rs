@@ -125,14 +125,21 @@ impl WordStartMatcher {
         hash: WordHash,
         next: Option<WordHash>,
     ) -> Option<(std::ops::Range<usize>, usize)> {
-        let key = self.key(hash);
-        let may_start = has_bit(&self.single_words, key)
-            || next.is_some_and(|next| has_bit(&self.word_pairs, pair_key(key, next)));
-        if may_start || self.every_word {
+        if self.may_match(hash, next) {
             self.match_at(text, start)
         } else {
             None
         }
+    }
+
+    /// False when no pattern can start at a word hashing to `hash` followed by a word
+    /// hashing to `next`. The hashes fold case, so the answer holds for the same words in
+    /// other capitals ("NEW YORK" as "New York").
+    pub(super) fn may_match(&self, hash: WordHash, next: Option<WordHash>) -> bool {
+        let key = self.key(hash);
+        self.every_word
+            || has_bit(&self.single_words, key)
+            || next.is_some_and(|next| has_bit(&self.word_pairs, pair_key(key, next)))
     }
 
     /// The match starting exactly at `start`, on word boundaries, if any.
