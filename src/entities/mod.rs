@@ -55,6 +55,11 @@ impl EntityKind {
             EntityKind::Topic => "topic",
         }
     }
+
+    /// The kind named `name` (see [`EntityKind::name`]).
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
 }
 
 /// One entity found in an article.

@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime};
 use super::dedup::{Signature, signature_bytes};
 use super::schema::{COPY_ROLE, FacetKind, Fields, TOPIC_LEAF_ROOT};
 use crate::article::Article;
-use crate::entities::{Entities, EntityKind};
+use crate::entities::{Entities, EntityKind, Mention};
 
 /// An article as stored in the index, with its entities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,9 +65,61 @@ pub fn to_document(
             doc.add_text(fields.entity_field(kind), &mention.name);
         }
     }
-    let stored = serde_json::to_string(entities).unwrap_or_default();
-    doc.add_text(fields.entities, stored);
+    doc.add_text(fields.entities, stored_entities(entities));
     doc
+}
+
+/// Separates the fields of a stored mention.
+const FIELD_SEPARATOR: char = '\t';
+/// Separates the segments of a stored topic path.
+const PATH_SEPARATOR: char = '\u{1f}';
+
+/// The stored form of an article's entities: one line per mention, `KIND TAB COUNT TAB
+/// PATH`, the path's segments joined by the unit separator (U+001F). A fifth of the bytes
+/// of the JSON it replaces, and written without a serializer.
+pub fn stored_entities(entities: &Entities) -> String {
+    let mut out = String::new();
+    for kind in EntityKind::ALL {
+        for mention in entities.of(kind) {
+            out.push_str(kind.name());
+            out.push(FIELD_SEPARATOR);
+            out.push_str(&mention.count.to_string());
+            for (i, segment) in mention.path.iter().enumerate() {
+                out.push(if i == 0 {
+                    FIELD_SEPARATOR
+                } else {
+                    PATH_SEPARATOR
+                });
+                // Names come from text and gazetteers: control characters would break lines.
+                out.extend(
+                    segment
+                        .chars()
+                        .map(|c| if c.is_control() { ' ' } else { c }),
+                );
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Reads entities back from [`stored_entities`]; lines it cannot read are left out.
+pub fn read_stored_entities(stored: &str) -> Entities {
+    let mut entities = Entities::default();
+    for line in stored.lines() {
+        let mut fields = line.splitn(3, FIELD_SEPARATOR);
+        let (Some(kind), Some(count), Some(path)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let (Some(kind), Ok(count)) = (EntityKind::from_name(kind), count.parse()) else {
+            continue;
+        };
+        let path: Vec<String> = path.split(PATH_SEPARATOR).map(str::to_string).collect();
+        let name = path.last().cloned().unwrap_or_default();
+        entities.of_mut(kind).push(Mention { name, path, count });
+    }
+    entities
 }
 
 /// The file a record came from: its key (see [`super::ledger::file_key`]), size and
@@ -176,7 +228,7 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
         .and_then(|d| OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok())
         .map(OffsetDateTime::date);
     let entities = text(fields.entities)
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .map(|stored| read_stored_entities(&stored))
         .unwrap_or_default();
     StoredArticle {
         article: Article {
@@ -194,5 +246,53 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
         },
         entities,
         copies: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(path: &[&str], count: u32) -> Mention {
+        Mention {
+            name: path.last().unwrap_or(&"").to_string(),
+            path: path.iter().map(|s| s.to_string()).collect(),
+            count,
+        }
+    }
+
+    #[test]
+    fn stored_entities_read_back_as_written() {
+        let entities = Entities {
+            person: vec![
+                mention(&["Nasser Bourita"], 3),
+                mention(&["Yoav Gallant"], 1),
+            ],
+            country: vec![mention(&["Morocco"], 5)],
+            org: vec![mention(&["AC/DC Holdings"], 1)],
+            topic: vec![mention(&["Diplomacy", "Abraham Accords"], 2)],
+        };
+        let stored = stored_entities(&entities);
+        assert_eq!(stored.lines().count(), 5);
+        assert_eq!(read_stored_entities(&stored), entities);
+    }
+
+    #[test]
+    fn stored_entities_survive_control_characters_and_bad_lines() {
+        let entities = Entities {
+            person: vec![mention(&["Tab\tIn\nName"], 2)],
+            ..Entities::default()
+        };
+        let read = read_stored_entities(&stored_entities(&entities));
+        assert_eq!(read.person, [mention(&["Tab In Name"], 2)]);
+        let garbled = "person\tx\tNobody\nplanet\t1\tMars\ncountry\t2\tChad\nshort line\n";
+        let read = read_stored_entities(garbled);
+        assert_eq!(
+            read,
+            Entities {
+                country: vec![mention(&["Chad"], 2)],
+                ..Entities::default()
+            }
+        );
     }
 }

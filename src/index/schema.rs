@@ -64,7 +64,8 @@ pub struct Fields {
     pub topic: Field,
     /// Every facet of the article: `/person/…`, `/country/…`, `/source/…`, `/year/…`, ….
     pub facets: Field,
-    /// Extracted entities with counts, as stored JSON.
+    /// Extracted entities with counts, stored one mention per line (see
+    /// [`super::document::stored_entities`]).
     pub entities: Field,
     /// Hash of the cleaned title and body (string, stored, fast).
     pub content_hash: Field,
