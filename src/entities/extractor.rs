@@ -445,7 +445,7 @@ impl Extractor {
     ) -> Vec<(Vec<String>, Tally)> {
         let mut orgs: Vec<(Vec<String>, Tally)> = Vec::new();
         for found in found {
-            for (_, name, acronym) in &found.orgs {
+            for (name, acronym) in &found.orgs {
                 let name = self.without_known_conjunct(name);
                 let holds_known_org = self.names_in(name).any(|(_, pattern)| {
                     self.targets[pattern]

@@ -28,8 +28,8 @@ pub struct Found {
     pub people: Vec<String>,
     /// Surnames (or "King Fahd") introduced by a strong title alone.
     pub surnames: Vec<String>,
-    /// Organizations: byte range in the text, name, bracketed acronym.
-    pub orgs: Vec<(Range<usize>, String, Option<String>)>,
+    /// Organizations: name, bracketed acronym.
+    pub orgs: Vec<(String, Option<String>)>,
     /// Names shaped like people's that the text shows to be companies ("Eli Lilly and Co",
     /// "Baxter Travenol Laboratories Inc"): no person of that name counts in the article.
     pub companies: Vec<String>,

@@ -73,9 +73,7 @@ pub(super) fn consider_org(tokens: &[Token], start: usize, end: usize, found: &m
             .map(|t| if t.core.is_empty() { t.raw } else { t.core })
             .collect();
     }
-    if words.len() < 2
-        || descriptive == 0
-        || found.orgs.iter().any(|(_, n, _)| *n == words.join(" "))
+    if words.len() < 2 || descriptive == 0 || found.orgs.iter().any(|(n, _)| *n == words.join(" "))
     {
         return;
     }
@@ -91,11 +89,7 @@ pub(super) fn consider_org(tokens: &[Token], start: usize, end: usize, found: &m
                 .all(|c| c.is_uppercase() || c == '&' || c == '-'))
         .then(|| inner.to_string())
     });
-    found.orgs.push((
-        tokens[first].start..tokens[end - 1].end,
-        words.join(" "),
-        acronym,
-    ));
+    found.orgs.push((words.join(" "), acronym));
 }
 
 /// Words that may come before an organization's name in its run of capitalised words
@@ -149,11 +143,7 @@ mod tests {
     use super::super::names::scan;
 
     fn org_names(text: &str) -> Vec<String> {
-        scan(text)
-            .orgs
-            .into_iter()
-            .map(|(_, name, _)| name)
-            .collect()
+        scan(text).orgs.into_iter().map(|(name, _)| name).collect()
     }
 
     #[test]
@@ -164,7 +154,7 @@ mod tests {
         let names: Vec<_> = found
             .orgs
             .iter()
-            .map(|(_, n, a)| (n.as_str(), a.as_deref()))
+            .map(|(n, a)| (n.as_str(), a.as_deref()))
             .collect();
         assert_eq!(
             names,
