@@ -176,8 +176,10 @@ impl Extractor {
         let mut topic_hits = Vec::with_capacity(16);
         let mut capitals = Vec::new();
         let mut scratch = WordList::default();
-        // The body is the last segment.
-        let (body, others) = segments.split_last().expect("an article has a body");
+        // The body is the last segment (`article_segments` always holds it).
+        let Some((body, others)) = segments.split_last() else {
+            return Entities::default();
+        };
         for (text, in_title) in others {
             scratch.fill(text);
             let words = scratch.words();
