@@ -1,7 +1,8 @@
 //! Words of a text for the gazetteer scan: where words start (a letter or digit after no
-//! word character), their case-folded hashes, and words in capitals ("NEW YORK") with their
-//! softened copies. Runs of ASCII letters and digits, most of any text, are read eight bytes
-//! at a time.
+//! word character), their case-folded hashes, the [`WordList`] that indexing reads once per
+//! body for the extractor and the near-duplicate signature, and words in capitals ("NEW
+//! YORK") with their softened copies. Runs of ASCII letters and digits, most of any text,
+//! are read eight bytes at a time.
 
 /// A hash of a word with ASCII case folded, read eight bytes at a time, and whether the word
 /// starts with a lower-case ASCII letter. Words equal but for ASCII case hash alike, so one
