@@ -168,39 +168,33 @@ impl Extractor {
     }
 
     /// [`Extractor::extract`] for an article whose body's words were already read:
-    /// `body_words` must be `WordList::of(&article.body)`. Indexing reads them once for
-    /// the near-duplicate signature and the gazetteer scan.
+    /// `body_words` is `WordList::of(&article.body)`. Indexing reads them once for the
+    /// near-duplicate signature and the gazetteer scan. A list read from another text is
+    /// noticed by its length and read again.
     pub fn extract_with_body_words(&self, article: &Article, body_words: &WordList) -> Entities {
         let segments = article_segments(article);
         let mut scan = Scan::default();
         let mut topic_hits = Vec::with_capacity(16);
         let mut capitals = Vec::new();
         let mut scratch = WordList::default();
-        // The body is the last segment (`article_segments` always holds it).
-        let Some((body, others)) = segments.split_last() else {
-            return Entities::default();
-        };
-        for (text, in_title) in others {
-            scratch.fill(text);
-            let words = scratch.words();
+        for &(text, in_title) in &segments {
+            // The body is the one segment that is the article's body.
+            let is_body = std::ptr::eq(text, article.body.as_str());
+            let words = if is_body && body_words.is_of(text) {
+                body_words.words()
+            } else {
+                scratch.fill(text);
+                scratch.words()
+            };
             self.scan_text(
                 &mut scan,
                 &mut topic_hits,
                 &mut capitals,
                 text,
                 words,
-                *in_title,
+                in_title,
             );
         }
-        let words = body_words.words();
-        self.scan_text(
-            &mut scan,
-            &mut topic_hits,
-            &mut capitals,
-            body.0,
-            words,
-            false,
-        );
         self.settle_pending(&mut scan, &segments);
         let found: Vec<Found> = segments
             .iter()
@@ -238,8 +232,8 @@ impl Extractor {
 
     /// Runs the name and topic automata over `text` in one pass over its `words`; topic
     /// phrases found go to `topic_hits` as (pattern, in title). Words in capitals ("NEW
-    /// YORK, March 3", wire headlines) are then read again with ordinary capitalisation;
-    /// `capitals` is scratch space for their offsets.
+    /// YORK, March 3", wire headlines) where a name may start are then read again with
+    /// ordinary capitalisation; `capitals` is scratch space for their offsets.
     fn scan_text(
         &self,
         scan: &mut Scan,

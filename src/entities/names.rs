@@ -375,6 +375,8 @@ mod tests {
         let text = "The World Bureau of Metal Statistics said stocks fell. A spokesman for \
                     the Bank of New England said nothing. Governor of the Bank of England \
                     Robin Leigh-Pemberton said rates were right.";
+        // The extractor then drops the known place at the front (see
+        // `Extractor::strip_known_prefix`): Robin Leigh-Pemberton.
         assert_eq!(people(text), ["England Robin Leigh-Pemberton"]);
     }
 

@@ -61,7 +61,8 @@ pub(super) struct Word {
 impl Word {
     /// The byte range of the word in its text.
     pub(super) fn range(&self) -> std::ops::Range<usize> {
-        self.start as usize..(self.start + self.len) as usize
+        let start = self.start as usize;
+        start..start + self.len as usize
     }
 }
 
@@ -71,6 +72,8 @@ impl Word {
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
     words: Vec<Word>,
+    /// Length in bytes of the text the words were read from.
+    text_len: usize,
 }
 
 impl WordList {
@@ -79,21 +82,30 @@ impl WordList {
         let mut list = WordList {
             // A word and the space after it take six bytes on average in English news.
             words: Vec::with_capacity(text.len() / 6),
+            text_len: 0,
         };
         list.fill(text);
         list
     }
 
-    /// Replaces the list with the words of `text`, keeping its allocation.
+    /// Replaces the list with the words of `text`, keeping its allocation. Offsets are
+    /// kept in 32 bits: words that start beyond 4 GiB of one text are left out.
     pub(super) fn fill(&mut self, text: &str) {
         self.words.clear();
+        self.text_len = text.len();
         let bytes = text.as_bytes();
-        // Offsets fit in u32: files beyond 4 GiB are refused long before this.
-        self.words.extend(words(text).map(|(start, word)| Word {
-            start: start as u32,
-            len: word.len() as u32,
-            hash: WordHash::in_text(bytes, start, word.len()),
+        self.words.extend(words(text).map_while(|(start, word)| {
+            Some(Word {
+                start: u32::try_from(start).ok()?,
+                len: u32::try_from(word.len()).ok()?,
+                hash: WordHash::in_text(bytes, start, word.len()),
+            })
         }));
+    }
+
+    /// True when the list may have been read from `text` (the lengths agree).
+    pub(super) fn is_of(&self, text: &str) -> bool {
+        self.text_len == text.len()
     }
 
     /// The words, in order.

@@ -26,8 +26,8 @@ pub const MIN_WORDS: usize = 40;
 /// the text's shingles.
 pub type Signature = [u32; SIGNATURE_LEN];
 
-/// The MinHash signature of a text's case-folded 3-word shingles, or `None` for texts
-/// shorter than [`MIN_WORDS`] words.
+/// The MinHash signature of a text's 3-word shingles (ASCII case folded), or `None` for
+/// texts shorter than [`MIN_WORDS`] words.
 pub fn signature(text: &str) -> Option<Signature> {
     signature_of_words(&WordList::of(text))
 }
@@ -38,12 +38,16 @@ pub fn signature_of_words(words: &WordList) -> Option<Signature> {
     if words.len() < MIN_WORDS {
         return None;
     }
-    let hashes: Vec<u64> = words.hashes().collect();
     let mut mins = [u32::MAX; SIGNATURE_LEN];
-    for shingle in hashes.windows(SHINGLE_WORDS) {
-        let hash = mix(shingle
-            .iter()
-            .fold(0, |acc: u64, w| acc.rotate_left(23) ^ w));
+    // The last SHINGLE_WORDS word hashes, oldest first.
+    let mut window = [0u64; SHINGLE_WORDS];
+    for (seen, word) in words.hashes().enumerate() {
+        window.rotate_left(1);
+        window[SHINGLE_WORDS - 1] = word;
+        if seen + 1 < SHINGLE_WORDS {
+            continue;
+        }
+        let hash = mix(window.iter().fold(0, |acc: u64, w| acc.rotate_left(23) ^ w));
         let (low, high) = (hash as u32, (hash >> 32) as u32 | 1);
         for (i, min) in mins.iter_mut().enumerate() {
             let value = low.wrapping_add((i as u32).wrapping_mul(high));
