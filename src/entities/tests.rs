@@ -33,6 +33,25 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn body_words_read_elsewhere_give_the_same_entities() {
+        let a = Article {
+            subtitle: Some("Rabat hosts the talks".into()),
+            captions: vec!["Nasser Bourita in Rabat".into()],
+            ..article(
+                "MOROCCO AND ISRAEL SIGN WATER DEAL",
+                "Foreign Minister Nasser Bourita said Morocco and Israel agreed.",
+            )
+        };
+        let x = extractor();
+        let alone = x.extract(&a);
+        let shared = x.extract_with_body_words(&a, &crate::entities::WordList::of(&a.body));
+        let wrong = x.extract_with_body_words(&a, &crate::entities::WordList::of("Chad"));
+        assert_eq!(shared, alone);
+        assert_eq!(wrong, alone);
+        assert_eq!(names(&alone, EntityKind::Person), ["Nasser Bourita"]);
+    }
+
+    #[test]
     fn seed_layout_entities() {
         let text = include_str!("../../tests/fixtures/archive/2023/06/defence-call.txt");
         let a = parse_text(text, Format::Text, &Boilerplate::builtin().unwrap()).unwrap();
