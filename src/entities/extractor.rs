@@ -11,17 +11,11 @@ use super::matcher::{FirstWords, PatternBuilder, Strength, Target, WordStartMatc
 use super::names::{self, Found};
 use super::resolver::Resolver;
 use super::tally::{Tally, WordCounts, add, ranked, unmention};
+use super::topics::Topics;
 use super::words::{Word, WordList, is_capitals_word, soften_capitals};
 use super::{Entities, EntityKind, context};
 use crate::article::Article;
 use crate::error::Result;
-
-#[derive(Debug, Clone)]
-struct TopicRule {
-    segments: Vec<String>,
-    min_mentions: u32,
-    needs_co_term: bool,
-}
 
 /// Finds entities in articles. Build it once and share it across threads.
 #[derive(Debug, Clone)]
@@ -32,12 +26,10 @@ pub struct Extractor {
     resolver: Resolver,
     matcher: WordStartMatcher,
     targets: Vec<Vec<Target>>,
-    topics: Vec<TopicRule>,
-    topic_matcher: WordStartMatcher,
+    /// The topic phrases and the rules they feed.
+    topics: Topics,
     /// The first words of every name and topic pattern (`None`: try every word).
     first_words: Option<FirstWords>,
-    /// For each topic phrase: (topic index, is a co-term).
-    topic_targets: Vec<Vec<(usize, bool)>>,
     /// Confirming words of countries with ambiguous names, by country index.
     context_words: HashMap<usize, Vec<String>>,
     /// Every proper word-suffix and word-prefix of a known organization name, lower-cased
@@ -140,17 +132,15 @@ impl Extractor {
                 gazetteer.orgs.iter().map(|o| o.name.clone()).collect(),
             ),
         ]);
-        let (topic_matcher, topic_targets, topics) = compile_topics(gazetteer)?;
+        let topics = Topics::compile(gazetteer)?;
         let resolver = Resolver::new(gazetteer);
-        let first_words = FirstWords::union([matcher.first_words(), topic_matcher.first_words()]);
+        let first_words = FirstWords::union([matcher.first_words(), topics.matcher.first_words()]);
         Ok(Extractor {
             first_words,
             names,
             matcher,
             targets,
             topics,
-            topic_matcher,
-            topic_targets,
             context_words,
             org_parts: org_parts(gazetteer),
             known: known_names(
@@ -226,7 +216,7 @@ impl Extractor {
         for (kind, list) in by_kind {
             *entities.of_mut(kind) = ranked(list);
         }
-        entities.topic = ranked(self.topic_tallies(&topic_hits));
+        entities.topic = ranked(self.topics.tallies(&topic_hits));
         entities
     }
 
@@ -267,7 +257,7 @@ impl Extractor {
                 self.take_match(scan, text, span, pattern, in_title);
             }
             let topic = (start >= topic_from)
-                .then(|| self.topic_matcher.match_word(text, start, hash, next))
+                .then(|| self.topics.matcher.match_word(text, start, hash, next))
                 .flatten();
             if let Some((span, pattern)) = topic {
                 topic_from = span.end;
@@ -509,30 +499,6 @@ impl Extractor {
         self.places_and_orgs.contains(&word.trim().to_lowercase())
     }
 
-    /// Topics whose rules the topic phrases found satisfy, with their tallies.
-    fn topic_tallies(&self, topic_hits: &[(usize, bool)]) -> Vec<(Vec<String>, Tally)> {
-        let mut tallies = vec![Tally::default(); self.topics.len()];
-        let mut co_terms = vec![false; self.topics.len()];
-        for &(pattern, in_title) in topic_hits {
-            for &(topic, is_co_term) in &self.topic_targets[pattern] {
-                if is_co_term {
-                    co_terms[topic] = true;
-                } else {
-                    tallies[topic].count += 1;
-                    tallies[topic].in_title += u32::from(in_title);
-                }
-            }
-        }
-        self.topics
-            .iter()
-            .zip(tallies.into_iter().zip(co_terms))
-            .filter(|(rule, (tally, co))| {
-                tally.count >= rule.min_mentions && (*co || !rule.needs_co_term)
-            })
-            .map(|(rule, (tally, _))| (rule.segments.clone(), tally))
-            .collect::<Vec<_>>()
-    }
-
     /// What filter values and topic facets resolve to.
     pub fn resolver(&self) -> &Resolver {
         &self.resolver
@@ -549,41 +515,6 @@ fn article_segments(article: &Article) -> Vec<(&str, bool)> {
     segments.extend(article.captions.iter().map(|c| (c.as_str(), false)));
     segments.push((article.body.as_str(), false));
     segments
-}
-
-type CompiledTopics = (WordStartMatcher, Vec<Vec<(usize, bool)>>, Vec<TopicRule>);
-
-fn compile_topics(gazetteer: &Gazetteer) -> Result<CompiledTopics> {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut phrases: Vec<String> = Vec::new();
-    let mut targets: Vec<Vec<(usize, bool)>> = Vec::new();
-    let mut rules = Vec::new();
-    for (topic, spec) in gazetteer.topics.iter().enumerate() {
-        let terms = spec
-            .any
-            .iter()
-            .map(|p| (p, false))
-            .chain(spec.with.iter().map(|p| (p, true)));
-        for (phrase, is_co_term) in terms {
-            let key = phrase.trim().to_lowercase();
-            if key.is_empty() {
-                continue;
-            }
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                phrases.push(key);
-                targets.push(Vec::new());
-                phrases.len() - 1
-            });
-            targets[slot].push((topic, is_co_term));
-        }
-        rules.push(TopicRule {
-            segments: spec.segments(),
-            min_mentions: spec.min_mentions.unwrap_or(1).max(1),
-            needs_co_term: !spec.with.is_empty(),
-        });
-    }
-    let matcher = WordStartMatcher::new(&phrases, true)?;
-    Ok((matcher, targets, rules))
 }
 
 /// The lower-cased strings the resolver knows for `kinds`.

@@ -14,6 +14,7 @@ mod tally;
 #[cfg(test)]
 mod tests;
 mod tokens;
+mod topics;
 mod wordlists;
 mod words;
 
