@@ -40,6 +40,8 @@ pub struct Extractor {
     known: FxHashSet<String>,
     /// The lower-cased names of places and organizations alone.
     places_and_orgs: FxHashSet<String>,
+    /// The lower-cased demonyms of countries ("indonesian", "german").
+    demonyms: FxHashSet<String>,
 }
 
 /// What a scan of one article has found so far.
@@ -148,6 +150,12 @@ impl Extractor {
                 &[EntityKind::Person, EntityKind::Country, EntityKind::Org],
             ),
             places_and_orgs: known_names(&resolver, &[EntityKind::Country, EntityKind::Org]),
+            demonyms: gazetteer
+                .countries
+                .iter()
+                .flat_map(|c| &c.demonyms)
+                .map(|d| d.to_lowercase())
+                .collect(),
             resolver,
         })
     }
@@ -391,7 +399,15 @@ impl Extractor {
     ) -> Vec<(Vec<String>, Tally)> {
         let mut people: Vec<(Vec<String>, Tally)> = Vec::new();
         let companies: Vec<&String> = found.iter().flat_map(|f| &f.companies).collect();
-        for name in found.iter().flat_map(|f| &f.people) {
+        // The tail of an organization's name is a person's only after the name of a known
+        // place ("Bank of Japan Yasushi Mieno"), which is dropped below; after a demonym it
+        // is the organization's ("Association of Indonesian Coffee Exporters").
+        let tails = found.iter().flat_map(|f| &f.org_tails).filter(|name| {
+            name.split_whitespace().next().is_some_and(|first| {
+                self.is_place_or_org(first) && !self.demonyms.contains(&first.to_lowercase())
+            })
+        });
+        for name in found.iter().flat_map(|f| &f.people).chain(tails) {
             let Some(name) = self.strip_known_prefix(name) else {
                 continue;
             };

@@ -33,6 +33,10 @@ pub struct Found {
     /// Names shaped like people's that the text shows to be companies ("Eli Lilly and Co",
     /// "Baxter Travenol Laboratories Inc"): no person of that name counts in the article.
     pub companies: Vec<String>,
+    /// Person-shaped names that end an organization's name ("the World Bureau of Metal
+    /// Statistics said"): a person only when a known place opens them ("the Bank of Japan
+    /// Yasushi Mieno said"), which the extractor can tell.
+    pub org_tails: Vec<String>,
 }
 
 /// Scans `text` once for people, titled surnames and organizations. Paragraphs (split at
@@ -149,9 +153,9 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
     let (start, before) = match (start..end).rev().find(|&k| is_title(tokens[k].core)) {
         Some(k) if k + 1 < end => (k + 1, Some(inner_title(tokens, start, k))),
         Some(_) => return,
-        None if ends_an_org_name(tokens, start, end) => return,
         None => (start, title_before(tokens, start)),
     };
+    let org_tail = ends_an_org_name(tokens, start, end);
     let last = &tokens[end - 1];
     if end - start == 1 {
         if let Some(title) = before.filter(|t| SURNAME_TITLES_PLAIN.contains(t.as_str())) {
@@ -179,15 +183,20 @@ fn consider_person(tokens: &[Token], start: usize, end: usize, found: &mut Found
     let given = GIVEN_NAME_SET.has(words[0]) && words.len() <= 3 && !continues_left(tokens, start);
     if (before.is_some() || said_after || said_before || appositive || given)
         && let Some(name) = tidy_name(&words.join(" "))
-        && !found.people.contains(&name)
     {
-        found.people.push(name);
+        let list = match org_tail {
+            true => &mut found.org_tails,
+            false => &mut found.people,
+        };
+        if !list.contains(&name) {
+            list.push(name);
+        }
     }
 }
 
 /// True when the run `start..end` is the end of an organization's name, after a head noun
-/// and "of", and holds no given name: "the World Bureau of Metal Statistics said" names no
-/// person, "the Bank of England Robin Leigh-Pemberton said" does.
+/// and "of", and holds no given name: "the World Bureau of Metal Statistics said" (see
+/// [`Found::org_tails`]); "the Bank of England Robin Leigh-Pemberton said" is a person.
 fn ends_an_org_name(tokens: &[Token], start: usize, end: usize) -> bool {
     start >= 2
         && tokens[start - 1].core == "of"
@@ -378,6 +387,7 @@ mod tests {
         // The extractor then drops the known place at the front (see
         // `Extractor::strip_known_prefix`): Robin Leigh-Pemberton.
         assert_eq!(people(text), ["England Robin Leigh-Pemberton"]);
+        assert_eq!(scan(text).org_tails, ["Metal Statistics"]);
     }
 
     #[test]

@@ -33,6 +33,16 @@ mod gazetteer_matching {
     }
 
     #[test]
+    fn a_person_after_an_organization_named_for_a_place_is_found() {
+        let e = extract(
+            "Bank of Japan Yasushi Mieno said rates would hold. The World Bureau of Metal \
+             Statistics said stocks fell. The Association of Indonesian Coffee Exporters \
+             said prices rose.",
+        );
+        assert_eq!(names(&e, EntityKind::Person), ["Yasushi Mieno"]);
+    }
+
+    #[test]
     fn body_words_read_elsewhere_give_the_same_entities() {
         let a = Article {
             subtitle: Some("Rabat hosts the talks".into()),
