@@ -1,5 +1,7 @@
 //! Converting between an [`Article`] with its [`Entities`] and a tantivy document.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, TantivyDocument};
@@ -83,13 +85,13 @@ pub fn stored_entities(entities: &Entities) -> String {
         for mention in entities.of(kind) {
             out.push_str(kind.name());
             out.push(FIELD_SEPARATOR);
-            out.push_str(&mention.count.to_string());
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{}", mention.count);
+            out.push(FIELD_SEPARATOR);
             for (i, segment) in mention.path.iter().enumerate() {
-                out.push(if i == 0 {
-                    FIELD_SEPARATOR
-                } else {
-                    PATH_SEPARATOR
-                });
+                if i > 0 {
+                    out.push(PATH_SEPARATOR);
+                }
                 // Names come from text and gazetteers: control characters would break lines.
                 out.extend(
                     segment
@@ -115,6 +117,9 @@ pub fn read_stored_entities(stored: &str) -> Entities {
         let (Some(kind), Ok(count)) = (EntityKind::from_name(kind), count.parse()) else {
             continue;
         };
+        if path.is_empty() {
+            continue;
+        }
         let path: Vec<String> = path.split(PATH_SEPARATOR).map(str::to_string).collect();
         let name = path.last().cloned().unwrap_or_default();
         entities.of_mut(kind).push(Mention { name, path, count });
@@ -285,7 +290,8 @@ mod tests {
         };
         let read = read_stored_entities(&stored_entities(&entities));
         assert_eq!(read.person, [mention(&["Tab In Name"], 2)]);
-        let garbled = "person\tx\tNobody\nplanet\t1\tMars\ncountry\t2\tChad\nshort line\n";
+        let garbled =
+            "person\tx\tNobody\nplanet\t1\tMars\ncountry\t2\tChad\nshort line\norg\t1\t\n";
         let read = read_stored_entities(garbled);
         assert_eq!(
             read,
